@@ -1,0 +1,194 @@
+/**
+ * Reads one input file into DuckDB and validates it in bulk: every row read is either accepted into
+ * the clean table or reported (file, line, column, value, rule). accepted + rejected = read, always.
+ */
+import {existsSync} from "node:fs";
+import {join, basename} from "node:path";
+import {writeFile} from "node:fs/promises";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {INPUTS, type InputSpec} from "../schemas/inputs.ts";
+import {columnSql, duckdbType, normalizeHeader, rangeSql, type ColumnSpec} from "../schemas/columns.ts";
+import {inspectTextFile, recordStartLines, transcodeWindows1252, type Encoding} from "./text-file.ts";
+import {IngestFatalError} from "./errors.ts";
+import {RULES} from "./messages.ts";
+import {ident, lit, queryRows, queryValue} from "./sql.ts";
+
+export interface FileReport {
+  file: string;
+  table: string;
+  title: string;
+  required: boolean;
+  present: boolean;
+  encoding?: Encoding;
+  delimiter?: string;
+  read: number;
+  accepted: number;
+  rejected: number;
+  /** Issues per rule, most frequent first. */
+  rules: {rule: string; message: string; count: number}[];
+  warnings: string[];
+}
+
+const DELIMITER_NAMES: Record<string, string> = {";": "semikolon", ",": "komma", "\t": "tabb"};
+
+/** Which spec columns sit at which position of the header; fatal when a required column is missing. */
+export function matchHeader(spec: InputSpec, header: string[], file: string): {positions: Map<string, number>; warnings: string[]} {
+  const normalized = header.map(normalizeHeader);
+  const positions = new Map<string, number>();
+  const warnings: string[] = [];
+  const missing: ColumnSpec[] = [];
+  for (const col of spec.columns) {
+    const idx = normalized.indexOf(normalizeHeader(col.header));
+    if (idx >= 0) positions.set(col.field, idx);
+    else if (!col.optionalColumn) missing.push(col);
+  }
+  if (missing.length) {
+    // A file of another family in this place? Say so: it is the likeliest mistake.
+    const other = INPUTS.filter((s) => s !== spec)
+      .map((s) => ({s, hits: s.columns.filter((c) => normalized.includes(normalizeHeader(c.header))).length, need: s.columns.filter((c) => !c.optionalColumn).length}))
+      .filter(({s, hits, need}) => hits === need && hits > positions.size && s.family !== "reference")
+      .sort((a, b) => b.hits - a.hits)[0];
+    const expected = spec.columns.filter((c) => !c.optionalColumn).map((c) => c.header).join(spec.columns.length ? ";" : "");
+    if (other)
+      throw new IngestFatalError(
+        file,
+        `filen ser ut att innehålla ${other.s.title.toLowerCase()} (kolumnerna passar ${other.s.file}), inte ${spec.title.toLowerCase()}. Byt namn på filen eller lägg rätt fil här. Förväntade kolumner: ${expected}.`
+      );
+    throw new IngestFatalError(
+      file,
+      `kolumn${missing.length > 1 ? "erna" : "en"} ${missing.map((c) => `"${c.header}"`).join(", ")} saknas. Första raden ska vara rubrikraden: ${expected}. Hittade: ${header.join(";") || "(ingenting)"}.`
+    );
+  }
+  const seen = new Set<number>();
+  header.forEach((h, i) => {
+    const used = [...positions.values()].includes(i);
+    if (!used && h.trim() !== "") warnings.push(`Kolumnen "${h}" används inte och hoppas över.`);
+    if (used && seen.has(i)) warnings.push(`Kolumnen "${h}" förekommer två gånger; den första används.`);
+    seen.add(i);
+  });
+  return {positions, warnings};
+}
+
+export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string): Promise<FileReport> {
+  const file = spec.file;
+  const path = join(dataDir, file);
+  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: []};
+  if (!existsSync(path)) {
+    if (spec.required) throw new IngestFatalError(file, `filen saknas i datamappen ${dataDir}. Lägg dit den (se data/README.md för kolumnerna).`);
+    await createEmptyTable(conn, spec);
+    return report;
+  }
+  report.present = true;
+  const info = await inspectTextFile(path);
+  report.encoding = info.encoding;
+  report.delimiter = DELIMITER_NAMES[info.delimiter];
+  if (info.bytes === 0 || info.header.length === 0) throw new IngestFatalError(file, "filen är tom. Den ska börja med en rubrikrad (se data/README.md).");
+  const {positions, warnings} = matchHeader(spec, info.header, file);
+  report.warnings.push(...warnings);
+  if (info.header.length === 1 && spec.columns.length > 1)
+    throw new IngestFatalError(file, "hittade bara en kolumn. Fälten ska skiljas åt med semikolon, komma eller tabb.");
+
+  let source = path;
+  if (info.encoding === "windows-1252") {
+    source = join(tmpDir, `${spec.table}.utf8.csv`);
+    await transcodeWindows1252(path, source);
+    report.warnings.push("Filen är sparad som Windows-1252 (ANSI) och har lästs om till UTF-8.");
+  }
+
+  const raw = `raw_${spec.table}`;
+  const n = info.header.length;
+  const columns = `{${Array.from({length: n}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(source)},
+    header = false, skip = ${info.skip}, delim = ${lit(info.delimiter)}, quote = '"', escape = '"',
+    columns = ${columns}, auto_detect = false, store_rejects = true, strict_mode = true,
+    rejects_table = ${lit(`rej_${spec.table}`)}, rejects_scan = ${lit(`rejscan_${spec.table}`)})`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE bad_${spec.table} AS SELECT line, any_value(csv_line) AS csv_line FROM rej_${spec.table} GROUP BY line`);
+  const accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${raw}`));
+  const structural = Number(await queryValue(conn, `SELECT count(*) FROM bad_${spec.table}`));
+  report.read = accepted + structural;
+
+  // Line numbers: DuckDB keeps file order (preserve_insertion_order), so row k is the k-th data line
+  // that is neither blank, nor a continuation of a quoted field, nor rejected. Those "gaps" are few.
+  const dataLines = info.lines - info.skip - info.blankLines.length;
+  let gaps: number[] = [...info.blankLines];
+  if (dataLines !== report.read) {
+    const starts = await recordStartLines(source, info.skip);
+    const startSet = new Set(starts);
+    gaps = [];
+    for (let l = info.skip + 1; l <= info.lines; l++) if (!startSet.has(l)) gaps.push(l);
+  }
+  await conn.run(`CREATE OR REPLACE TEMP TABLE gaps_${spec.table} (line BIGINT)`);
+  if (gaps.length) {
+    const gapFile = join(tmpDir, `${spec.table}.gaps.csv`);
+    await writeFile(gapFile, "line\n" + gaps.join("\n") + "\n");
+    await conn.run(`INSERT INTO gaps_${spec.table} SELECT line FROM read_csv(${lit(gapFile)}, header = true, columns = {'line': 'BIGINT'})`);
+  }
+  await conn.run(`INSERT INTO gaps_${spec.table} SELECT line FROM bad_${spec.table}`);
+  // For sorted gaps g_j (j = 1…), the p-th data line is p' + #{j : g_j − j + 1 ≤ p'} with p' = skip + p.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE gapadj_${spec.table} AS
+    SELECT line - j + 1 AS a, j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM gaps_${spec.table}))`);
+  const lined = `lined_${spec.table}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${lined} AS
+    SELECT r.p + coalesce(g.j, 0) AS line, r.* EXCLUDE (p)
+    FROM (SELECT rowid + 1 + ${info.skip} AS p, * FROM ${raw}) r
+    ASOF LEFT JOIN gapadj_${spec.table} g ON r.p >= g.a`);
+
+  // Typed values and rules, all in SQL.
+  const rawOf = (c: ColumnSpec) => (positions.has(c.field) ? `nullif(trim(c${positions.get(c.field)}), '')` : "CAST(NULL AS VARCHAR)");
+  const typedCols = spec.columns.map((c) => `${columnSql(c.kind, `r_${c.field}`).value} AS ${ident(c.field)}`);
+  const typed = `typed_${spec.table}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS SELECT line, ${spec.columns.map((c) => `r_${c.field}`).join(", ")}, ${typedCols.join(", ")}
+    FROM (SELECT line, ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")} FROM ${lined})`);
+
+  const checks: string[] = [];
+  const issue = (cond: string, c: ColumnSpec | {header: string; field: string}, rule: string, value: string, message = RULES[rule]) =>
+    `SELECT line, ${lit(c.header)} AS col, CAST(${value} AS VARCHAR) AS value, ${lit(rule)} AS rule, ${lit(message)} AS message FROM ${typed} WHERE ${cond}`;
+  for (const c of spec.columns) {
+    const r = `r_${c.field}`;
+    const f = ident(c.field);
+    if (!c.optional) checks.push(issue(`${r} IS NULL`, c, "saknat_varde", r));
+    const {invalid, rule} = columnSql(c.kind, r);
+    checks.push(issue(`${r} IS NOT NULL AND (${invalid})`, c, rule, r));
+    for (const range of rangeSql(c.kind, f)) checks.push(issue(`${f} IS NOT NULL AND ${range.invalid}`, c, range.rule, r, `${RULES[range.rule]} (${range.text})`));
+    if (c.kind.type === "municipality" && spec.checkMunicipality)
+      checks.push(issue(`${f} IS NOT NULL AND ${f} NOT IN (SELECT municipality_code FROM municipalities)`, c, "okand_kommun", r));
+  }
+  for (const check of spec.checks ?? []) {
+    const col = spec.columns.find((c) => c.header === check.column) ?? spec.columns[0];
+    checks.push(issue(`coalesce(${check.invalid}, false)`, col, check.rule, `r_${col.field}`, check.message));
+  }
+  const issues = `issues_${spec.table}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${issues} AS
+    SELECT line, 'rad' AS col, csv_line AS value, 'fel_antal_kolumner' AS rule, ${lit(RULES.fel_antal_kolumner)} AS message FROM bad_${spec.table}
+    UNION ALL ${checks.join("\nUNION ALL ")}`);
+  if (spec.key.length) {
+    const key = spec.key.map(ident).join(", ");
+    const keyCol = spec.columns.find((c) => c.field === spec.key[spec.key.length - 1])!;
+    await conn.run(`INSERT INTO ${issues}
+      SELECT line, ${lit(keyCol.header)}, concat_ws(';', ${spec.key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(", ")}), 'dubblett',
+        ${lit(RULES.dubblett)} || ' (rad ' || first_line || ')'
+      FROM (SELECT line, ${key}, first_value(line) OVER w AS first_line, row_number() OVER w AS rn
+            FROM ${typed} WHERE line NOT IN (SELECT line FROM ${issues})
+            WINDOW w AS (PARTITION BY ${key} ORDER BY line))
+      WHERE rn > 1`);
+  }
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS
+    SELECT t.line, ${spec.columns.map((c) => `CAST(t.${ident(c.field)} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}
+    FROM ${typed} t ANTI JOIN ${issues} i ON t.line = i.line ORDER BY t.line`);
+  await conn.run(`INSERT INTO ingest_issues SELECT ${lit(file)}, line, col, left(value, 200), rule, message FROM ${issues}`);
+
+  report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`));
+  report.rejected = Number(await queryValue(conn, `SELECT count(DISTINCT line) FROM ${issues}`));
+  if (report.accepted + report.rejected !== report.read)
+    throw new Error(`internal: ${file}: accepted ${report.accepted} + rejected ${report.rejected} ≠ read ${report.read}`);
+  report.rules = (await queryRows<{rule: string; message: string; count: string}>(conn, `SELECT rule, any_value(message) AS message, count(*) AS count FROM ${issues} GROUP BY rule ORDER BY count DESC, rule`)).map((r) => ({...r, message: RULES[r.rule] ?? r.message, count: Number(r.count)}));
+  if (report.read === 0) report.warnings.push("Filen har bara en rubrikrad och inga datarader.");
+  for (const t of [raw, lined, typed, issues, `bad_${spec.table}`, `gaps_${spec.table}`, `gapadj_${spec.table}`, `rej_${spec.table}`, `rejscan_${spec.table}`])
+    await conn.run(`DROP TABLE IF EXISTS ${t}`);
+  void basename;
+  return report;
+}
+
+async function createEmptyTable(conn: DuckDBConnection, spec: InputSpec): Promise<void> {
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} (line BIGINT, ${spec.columns.map((c) => `${ident(c.field)} ${duckdbType(c.kind)}`).join(", ")})`);
+}

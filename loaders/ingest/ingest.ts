@@ -1,0 +1,90 @@
+/**
+ * The one ingest of a build: reads every input file of a data folder into one DuckDB database,
+ * validates it in bulk and writes the report beside the clean tables.
+ */
+import {readFile, mkdir, rm} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {INPUTS} from "../schemas/inputs.ts";
+import {ParametersSchema, describeParameterErrors, type Parameters} from "../schemas/parameters.ts";
+import {ingestFile, type FileReport} from "./ingest-file.ts";
+import {IngestFatalError} from "./errors.ts";
+import {lit, queryRows} from "./sql.ts";
+
+export const PARAMETERS_FILE = "parametrar.json";
+
+export interface Issue {
+  file: string;
+  line: number;
+  column: string;
+  value: string | null;
+  rule: string;
+  message: string;
+}
+
+export interface IngestReport {
+  dataDir: string;
+  dataset: Parameters["dataset"];
+  files: FileReport[];
+  totals: {read: number; accepted: number; rejected: number};
+  /** The first issues of each file (all of them are in the ingest_issues table). */
+  issues: Issue[];
+  issuesShown: number;
+  issuesTotal: number;
+}
+
+export async function readParameters(dataDir: string): Promise<Parameters> {
+  const path = join(dataDir, PARAMETERS_FILE);
+  if (!existsSync(path)) throw new IngestFatalError(PARAMETERS_FILE, `filen saknas i ${dataDir}. Kopiera data/${PARAMETERS_FILE} dit och ändra värdena.`);
+  let json: unknown;
+  try {
+    json = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new IngestFatalError(PARAMETERS_FILE, `filen är inte giltig JSON (${(e as Error).message}).`);
+  }
+  const parsed = ParametersSchema.safeParse(json);
+  if (!parsed.success) throw new IngestFatalError(PARAMETERS_FILE, `fel i parametrarna:\n${describeParameterErrors(parsed.error, PARAMETERS_FILE)}`);
+  return parsed.data;
+}
+
+export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpDir: string, {issuesPerFile = 500} = {}): Promise<IngestReport> {
+  await mkdir(tmpDir, {recursive: true});
+  const parameters = await readParameters(dataDir);
+  await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
+  const files: FileReport[] = [];
+  for (const spec of INPUTS) files.push(await ingestFile(conn, spec, dataDir, tmpDir));
+  await deriveTables(conn, parameters);
+
+  const issues = (
+    await queryRows<{file: string; line: string; col: string; value: string | null; rule: string; message: string}>(
+      conn,
+      `SELECT file, line, col, value, rule, message FROM (
+         SELECT *, row_number() OVER (PARTITION BY file ORDER BY line, col) AS k FROM ingest_issues)
+       WHERE k <= ${issuesPerFile} ORDER BY file, line, col`
+    )
+  ).map((i) => ({file: i.file, line: Number(i.line), column: i.col, value: i.value, rule: i.rule, message: i.message}));
+  const issuesTotal = Number((await queryRows<{n: string}>(conn, "SELECT count(*) AS n FROM ingest_issues"))[0].n);
+  const totals = files.reduce((t, f) => ({read: t.read + f.read, accepted: t.accepted + f.accepted, rejected: t.rejected + f.rejected}), {read: 0, accepted: 0, rejected: 0});
+  const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal};
+  await conn.run(`CREATE OR REPLACE TABLE meta (key VARCHAR PRIMARY KEY, value JSON)`);
+  await conn.run(`INSERT INTO meta VALUES ('parameters', ${lit(JSON.stringify(parameters))}), ('report', ${lit(JSON.stringify(report))})`);
+  await rm(tmpDir, {recursive: true, force: true});
+  return report;
+}
+
+/** Tables made from others: enrolment from counts and from episodes (a person once per year). */
+async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Promise<void> {
+  const lastYear = parameters.years.to;
+  await conn.run(`CREATE OR REPLACE TABLE enrolment AS
+    WITH episodes AS (
+      SELECT municipality_code, CAST(y.range AS VARCHAR) AS period, service, count(DISTINCT person_id) AS enrolled
+      FROM enrolment_episodes,
+        range(year(start_date), least(year(coalesce(end_date, DATE '${lastYear}-12-31')), ${lastYear}) + 1) AS y
+      GROUP BY ALL
+    )
+    SELECT municipality_code, period, service, enrolled, 'antal' AS source FROM enrolment_counts
+    UNION ALL
+    SELECT e.municipality_code, e.period, e.service, e.enrolled, 'episoder' AS source FROM episodes e
+    ANTI JOIN enrolment_counts c USING (municipality_code, period, service)`);
+}

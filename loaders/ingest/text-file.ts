@@ -1,0 +1,176 @@
+/**
+ * What a Swedish Excel export looks like on disk: UTF-8 with or without BOM, or Windows-1252; `;`, `,`
+ * or tab between fields; CRLF or LF. This module finds out which, converts Windows-1252 to UTF-8 once
+ * (line numbers are kept), and reads the header. It works on bytes in large chunks, never row by row.
+ */
+import {open, stat} from "node:fs/promises";
+import {createReadStream, createWriteStream} from "node:fs";
+import {isUtf8} from "node:buffer";
+import {pipeline} from "node:stream/promises";
+import {Transform} from "node:stream";
+
+export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
+
+export interface TextFileInfo {
+  encoding: Encoding;
+  delimiter: ";" | "," | "\t";
+  /** Header cells as written (BOM and quotes removed). */
+  header: string[];
+  /** Lines before the first data line (header, and an Excel "sep=;" line if present). */
+  skip: number;
+  /** Physical lines in the file (a last line without newline counts). */
+  lines: number;
+  /** Empty lines after the header (DuckDB skips them): their line numbers. */
+  blankLines: number[];
+  /** A quote character occurs: a field may span lines. */
+  hasQuotes: boolean;
+  bytes: number;
+}
+
+const CHUNK = 16 * 1024 * 1024;
+
+/** Scans the file once: encoding, line count, blank lines, quotes. */
+export async function inspectTextFile(path: string): Promise<TextFileInfo> {
+  const {size} = await stat(path);
+  const fh = await open(path, "r");
+  try {
+    let utf8 = true;
+    let bom = false;
+    let lines = 0;
+    const blankLines: number[] = [];
+    let hasQuotes = false;
+    let first: Buffer | null = null;
+    let carry = Buffer.alloc(0);
+    let lastByte = -1;
+    let lineHasContent = false;
+    let lineNo = 1;
+    for (let pos = 0; pos < size; ) {
+      const buf = Buffer.alloc(Math.min(CHUNK, size - pos));
+      const {bytesRead} = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      if (pos === 0) {
+        first = Buffer.from(chunk.subarray(0, Math.min(chunk.length, 65536)));
+        bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      }
+      pos += bytesRead;
+      if (utf8) {
+        // Check UTF-8 up to the last complete line so that no character is cut in two.
+        const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const cut = pos < size ? joined.lastIndexOf(10) + 1 : joined.length;
+        if (!isUtf8(joined.subarray(0, cut))) utf8 = false;
+        carry = Buffer.from(joined.subarray(cut));
+      }
+      if (!hasQuotes && chunk.indexOf(34) >= 0) hasQuotes = true;
+      // Count lines, and lines with nothing but white space (line 1 is the header).
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i];
+        if (b === 10) {
+          lines++;
+          if (!lineHasContent && lineNo > 1) blankLines.push(lineNo);
+          lineHasContent = false;
+          lineNo++;
+        } else if (b !== 13) lineHasContent = true;
+      }
+      lastByte = chunk[chunk.length - 1];
+    }
+    if (lastByte !== 10 && lastByte !== -1) {
+      lines++;
+      if (!lineHasContent && lineNo > 1) blankLines.push(lineNo);
+    }
+    const encoding: Encoding = !utf8 ? "windows-1252" : bom ? "utf-8-bom" : "utf-8";
+    const text = first ? decode(first, encoding) : "";
+    const rawLines = text.split(/\r?\n/);
+    let skip = 1;
+    let headerLine = rawLines[0] ?? "";
+    let delimiter = detectDelimiter(headerLine);
+    const sep = /^sep=(.)\s*$/i.exec(headerLine);
+    if (sep) {
+      delimiter = (sep[1] === "\t" ? "\t" : sep[1]) as TextFileInfo["delimiter"];
+      headerLine = rawLines[1] ?? "";
+      skip = 2;
+    }
+    const header = headerLine.trim() === "" ? [] : splitCsvLine(headerLine, delimiter);
+    return {encoding, delimiter, header, skip, lines, blankLines, hasQuotes, bytes: size};
+  } finally {
+    await fh.close();
+  }
+}
+
+function decode(buf: Buffer, encoding: Encoding): string {
+  return new TextDecoder(encoding === "windows-1252" ? "windows-1252" : "utf-8").decode(buf).replace(/^\uFEFF/, "");
+}
+
+/** The separator that occurs most often in the header (headers never contain one). */
+export function detectDelimiter(line: string): TextFileInfo["delimiter"] {
+  const outside = line.replace(/"[^"]*"/g, "");
+  const count = (c: string) => outside.split(c).length - 1;
+  const candidates: TextFileInfo["delimiter"][] = [";", ",", "\t"];
+  return candidates.reduce((best, c) => (count(c) > count(best) ? c : best), ";");
+}
+
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) out.push(cur), (cur = "");
+    else if (ch !== "\r") cur += ch;
+  }
+  out.push(cur);
+  return out.map((c) => c.trim());
+}
+
+/** Writes a UTF-8 copy of a Windows-1252 file; every byte is one character, so lines stay put. */
+export async function transcodeWindows1252(from: string, to: string): Promise<void> {
+  const decoder = new TextDecoder("windows-1252");
+  await pipeline(
+    createReadStream(from, {highWaterMark: CHUNK}),
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        done(null, Buffer.from(decoder.decode(chunk, {stream: true}), "utf8"));
+      }
+    }),
+    createWriteStream(to)
+  );
+}
+
+/**
+ * Physical line number of each record that DuckDB reads, in order, for files where a quoted field
+ * spans lines or blank lines occur (rare: the fast path needs no such list). Blank lines are not
+ * records. Runs over the text once.
+ */
+export async function recordStartLines(path: string, skip: number): Promise<number[]> {
+  const starts: number[] = [];
+  let line = 1;
+  let quoted = false;
+  let atRecordStart = true;
+  let recordHasContent = false;
+  let recordStart = 1;
+  for await (const chunk of createReadStream(path, {highWaterMark: CHUNK}) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (atRecordStart) {
+        recordStart = line;
+        atRecordStart = false;
+        recordHasContent = false;
+      }
+      if (b === 34) quoted = !quoted;
+      if (b === 10) {
+        if (!quoted) {
+          if (recordHasContent && recordStart > skip) starts.push(recordStart);
+          atRecordStart = true;
+        }
+        line++;
+      } else if (b !== 13) recordHasContent = true;
+    }
+  }
+  if (!atRecordStart && recordHasContent && recordStart > skip) starts.push(recordStart);
+  return starts;
+}

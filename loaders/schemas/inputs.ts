@@ -1,0 +1,356 @@
+/**
+ * The input files of a data folder: one definition per file is the source of truth for its columns,
+ * types and rules. The DuckDB tables, the validation SQL and data/README.md are all made from these.
+ */
+import type {ColumnSpec} from "./columns.ts";
+
+export type Family = "reference" | "costs" | "enrolment" | "inventory" | "vaccination" | "agreement";
+
+export interface RowCheck {
+  rule: string;
+  /** The column blamed in the report. */
+  column: string;
+  /** SQL on the typed fields that is TRUE when the row breaks the rule. */
+  invalid: string;
+  /** Swedish explanation. */
+  message: string;
+}
+
+export interface InputSpec {
+  /** Table name in DuckDB (English). */
+  table: string;
+  file: string;
+  family: Family;
+  title: string;
+  description: string;
+  required: boolean;
+  columns: ColumnSpec[];
+  /** Fields that identify a row: a second row with the same key is rejected as a duplicate. */
+  key: string[];
+  checks?: RowCheck[];
+  /** Municipality codes are checked against kommuner.csv (all but kommuner.csv itself). */
+  checkMunicipality?: boolean;
+  /** Tables that must be read before this one (for cross-file rules). */
+  after?: string[];
+}
+
+const municipality = (description = "Kommunkod (SCB), t.ex. 2380 för Östersund"): ColumnSpec => ({
+  header: "kommunkod",
+  field: "municipality_code",
+  kind: {type: "municipality"},
+  description
+});
+const year = (description = "Kalenderår"): ColumnSpec => ({header: "år", field: "year", kind: {type: "year"}, description});
+const persons = (header: string, field: string, description: string, max = 10_000_000): ColumnSpec => ({
+  header,
+  field,
+  kind: {type: "integer", min: 0, max},
+  unit: "personer",
+  description
+});
+const kronor = (header: string, field: string, description: string, max = 1e13, min = 0): ColumnSpec => ({
+  header,
+  field,
+  kind: {type: "decimal", min, max, scale: 2},
+  unit: "kr",
+  description
+});
+
+export const SERVICES = ["palliativ", "hemsjukvard", "sabo", "korttid", "lss"] as const;
+export const TARGET_GROUPS = ["sabo", "hemsjukvard", "hemtjanst", "lss"] as const;
+export const VACCINES = ["covid-19", "influensa"] as const;
+export const AGE_BANDS = ["0-64", "65-79", "80+"] as const;
+export const PRINCIPALS = ["region", "kommun"] as const;
+export const INDICES = ["LPIK", "VPI", "OPI", "KPI"] as const;
+export const WORK_KINDS = ["inhyrd_personal", "synombud", "horselombud"] as const;
+
+const serviceAliases = {"palliativt team": "palliativ", "hemsjukvård": "hemsjukvard", "säbo": "sabo", "särskilt boende": "sabo", korttidsplats: "korttid"};
+const groupAliases = {"säbo": "sabo", "särskilt boende": "sabo", "hemsjukvård": "hemsjukvard", "hemtjänst": "hemtjanst"};
+
+export const INPUTS: InputSpec[] = [
+  {
+    table: "municipalities",
+    file: "kommuner.csv",
+    family: "reference",
+    title: "Kommuner och län",
+    description: "Länen och kommunerna som ingår, med SCB:s koder. Alla andra filer kontrolleras mot denna.",
+    required: true,
+    columns: [
+      {header: "länskod", field: "county_code", kind: {type: "county"}, description: "Länskod (SCB), t.ex. 23"},
+      {header: "län", field: "county_name", kind: {type: "text", maxLength: 80}, description: "Länets namn, t.ex. Jämtlands län"},
+      {header: "region", field: "region_name", kind: {type: "text", maxLength: 80}, optionalColumn: true, optional: true, description: "Regionens namn, t.ex. Region Jämtland Härjedalen"},
+      municipality(),
+      {header: "kommun", field: "municipality_name", kind: {type: "text", maxLength: 80}, description: "Kommunens namn"}
+    ],
+    key: ["municipality_code"],
+    checks: [
+      {rule: "lanskod_matchar_inte", column: "länskod", invalid: "left(municipality_code, 2) <> county_code", message: "Kommunkodens två första siffror ska vara länskoden."}
+    ]
+  },
+  {
+    table: "population",
+    file: "befolkning.csv",
+    family: "reference",
+    title: "Befolkning",
+    description: "Folkmängd per kommun, år och åldersgrupp (31 december, SCB).",
+    required: true,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      year("År (folkmängd 31 december)"),
+      {header: "åldersgrupp", field: "age_band", kind: {type: "enum", values: AGE_BANDS, aliases: {"0–64": "0-64", "65–79": "65-79", "80-": "80+", "80-w": "80+"}}, description: "Åldersgrupp"},
+      persons("antal", "population", "Antal invånare", 2_000_000)
+    ],
+    key: ["municipality_code", "year", "age_band"]
+  },
+  {
+    table: "allocation_factors",
+    file: "fordelningsfaktorer.csv",
+    family: "reference",
+    title: "Fördelningsfaktorer",
+    description: "Faktorerna i resursfördelningsmodellen (som i hälsovalet) per kommun och år: glesbygd/tillgänglighet och socioekonomi (GNI). Äldrefaktorn räknas fram ur befolkningen.",
+    required: true,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      year(),
+      {header: "glesbygd", field: "sparsity", kind: {type: "decimal", min: 0, max: 100, scale: 4}, unit: "index", description: "Glesbygds-/tillgänglighetsindex, 1 = genomsnitt"},
+      {header: "socioekonomi", field: "socioeconomics", kind: {type: "decimal", min: 0, max: 100, scale: 4}, unit: "index", description: "Socioekonomiskt index (GNI), 1 = genomsnitt"}
+    ],
+    key: ["municipality_code", "year"]
+  },
+  {
+    table: "price_indices",
+    file: "prisindex.csv",
+    family: "reference",
+    title: "Prisindex",
+    description: "SKR:s prisindex per år som årlig förändring i procent. Prognoser revideras: varje värde har sitt publiceringsdatum, och det senaste gäller.",
+    required: true,
+    columns: [
+      {header: "index", field: "index_name", kind: {type: "enum", values: INDICES}, description: "LPIK, VPI, OPI eller KPI"},
+      year("Året som förändringen avser"),
+      {header: "förändring_procent", field: "change_percent", kind: {type: "decimal", min: -50, max: 50, scale: 3}, unit: "%", description: "Årlig förändring i procent, t.ex. 2,7"},
+      {header: "publicerad", field: "edition", kind: {type: "date"}, description: "Datum då värdet publicerades (utgåva)"},
+      {header: "status", field: "status", kind: {type: "enum", values: ["utfall", "prognos"]}, description: "utfall eller prognos"},
+      {header: "källa", field: "source", kind: {type: "text", maxLength: 120}, description: "Källa, t.ex. SKR eller Demodata"}
+    ],
+    key: ["index_name", "year", "edition"]
+  },
+  {
+    table: "tax_base",
+    file: "skatteunderlag.csv",
+    family: "reference",
+    title: "Skatteunderlag",
+    description: "Kommunens skatteunderlag per år (beskattningsbar förvärvsinkomst).",
+    required: true,
+    checkMunicipality: true,
+    columns: [municipality(), year("Inkomstår som skatten betalas för"), kronor("skatteunderlag_kr", "tax_base", "Skatteunderlag i kronor")],
+    key: ["municipality_code", "year"]
+  },
+  {
+    table: "tax_swap",
+    file: "skattevaxling.csv",
+    family: "reference",
+    title: "Skatteväxling",
+    description: "Växlade öre per skattekrona per län, från och med ett år (en serie, inte en konstant).",
+    required: true,
+    columns: [
+      {header: "länskod", field: "county_code", kind: {type: "county"}, description: "Länskod"},
+      {header: "från_år", field: "from_year", kind: {type: "year"}, description: "Första år som öretalet gäller"},
+      {header: "öre", field: "ore", kind: {type: "decimal", min: 0, max: 500, scale: 2}, unit: "öre per skattekrona", description: "Växlade öre per skattekrona"},
+      {header: "beslut", field: "decision", kind: {type: "text", maxLength: 300}, optional: true, optionalColumn: true, description: "Beslut eller källa"}
+    ],
+    key: ["county_code", "from_year"]
+  },
+  {
+    table: "costs",
+    file: "kostnader.csv",
+    family: "costs",
+    title: "Kostnader",
+    description: "Kostnad i kronor per kommun, år, kostnadsslag och huvudman.",
+    required: true,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      year(),
+      {header: "kategori", field: "category", kind: {type: "text", maxLength: 80}, description: "Kostnadsslag, t.ex. hemsjukvard_ordinart, hemsjukvard_sabo, hjalpmedel"},
+      {header: "huvudman", field: "principal", kind: {type: "enum", values: PRINCIPALS}, description: "region eller kommun"},
+      kronor("belopp_kr", "amount", "Kostnad i kronor (löpande priser)")
+    ],
+    key: ["municipality_code", "year", "category", "principal"]
+  },
+  {
+    table: "enrolment_counts",
+    file: "inskrivna.csv",
+    family: "enrolment",
+    title: "Inskrivna (antal)",
+    description: "Antal personer inskrivna i en insats per kommun och period. Anslutna till palliativa teamet är underlaget för tilläggsbeloppets normalvariation.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      {header: "period", field: "period", kind: {type: "period"}, description: "År (ÅÅÅÅ) eller månad (ÅÅÅÅ-MM)"},
+      {header: "tjänst", field: "service", kind: {type: "enum", values: SERVICES, aliases: serviceAliases}, description: "palliativ, hemsjukvard, sabo, korttid eller lss"},
+      persons("antal", "enrolled", "Antal personer (en person räknas en gång per period)")
+    ],
+    key: ["municipality_code", "period", "service"]
+  },
+  {
+    table: "enrolment_episodes",
+    file: "inskrivningar.csv",
+    family: "enrolment",
+    title: "Inskrivningar (episoder)",
+    description: "Enskilda inskrivningar med pseudonymiserat id. DuckDB räknar varje person en gång per år och kommun.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      {header: "person_id", field: "person_id", kind: {type: "text", maxLength: 64}, description: "Pseudonymiserat id (aldrig personnummer)"},
+      municipality(),
+      {header: "tjänst", field: "service", kind: {type: "enum", values: SERVICES, aliases: serviceAliases}, description: "Insats"},
+      {header: "start", field: "start_date", kind: {type: "date"}, description: "Inskrivningsdatum"},
+      {header: "slut", field: "end_date", kind: {type: "date"}, optional: true, description: "Utskrivningsdatum, tomt om pågående"}
+    ],
+    key: ["person_id", "municipality_code", "service", "start_date"],
+    checks: [{rule: "slut_fore_start", column: "slut", invalid: "end_date < start_date", message: "Slutdatum är före startdatum."}]
+  },
+  {
+    table: "device_counts",
+    file: "mt-enheter.csv",
+    family: "inventory",
+    title: "Medicintekniska produkter (antal)",
+    description: "Antal registrerade kommunägda medicintekniska produkter per kommun vid ett datum (MT-enhetens inventariedatabas).",
+    required: false,
+    checkMunicipality: true,
+    columns: [municipality(), {header: "datum", field: "date", kind: {type: "date"}, description: "Datum för uttaget, t.ex. 2025-06-30"}, persons("antal", "devices", "Antal registrerade produkter", 1_000_000)],
+    key: ["municipality_code", "date"]
+  },
+  {
+    table: "devices",
+    file: "mt-utrustning.csv",
+    family: "inventory",
+    title: "Medicintekniska produkter (en rad per produkt)",
+    description: "En rad per registrerad produkt; antalet vid ett datum räknas fram (registrerad, inte avregistrerad).",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      {header: "utrustnings_id", field: "device_id", kind: {type: "text", maxLength: 64}, description: "Inventarienummer"},
+      municipality(),
+      {header: "registrerad", field: "registered", kind: {type: "date"}, description: "Registreringsdatum"},
+      {header: "avregistrerad", field: "decommissioned", kind: {type: "date"}, optional: true, description: "Avregistreringsdatum, tomt om i bruk"}
+    ],
+    key: ["device_id"],
+    checks: [{rule: "avregistrerad_fore_registrerad", column: "avregistrerad", invalid: "decommissioned < registered", message: "Avregistrerad före registrering."}]
+  },
+  {
+    table: "medtech_jobs",
+    file: "mt-uppdrag.csv",
+    family: "inventory",
+    title: "MT-uppdrag (rörlig del)",
+    description: "Beställda MT-uppdrag som faktureras månadsvis: timmar, resor, förbrukning och reservdelar.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      {header: "datum", field: "date", kind: {type: "date"}, description: "Datum för uppdraget"},
+      {header: "timmar", field: "hours", kind: {type: "decimal", min: 0, max: 1000, scale: 2}, unit: "timmar", description: "Arbetad tid"},
+      kronor("resekostnad_kr", "travel", "Resekostnad", 1e7),
+      kronor("material_kr", "parts", "Förbrukning och reservdelar", 1e8)
+    ],
+    key: []
+  },
+  {
+    table: "vaccination",
+    file: "vaccination.csv",
+    family: "vaccination",
+    title: "Vaccinationstäckning",
+    description: "Vaccinerade och antal i målgruppen per kommun, säsong, målgrupp och vaccin.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      {header: "säsong", field: "season", kind: {type: "season"}, description: "Säsong, t.ex. 2023/24"},
+      {header: "målgrupp", field: "target_group", kind: {type: "enum", values: TARGET_GROUPS, aliases: groupAliases}, description: "sabo, hemsjukvard, hemtjanst eller lss"},
+      {header: "vaccin", field: "vaccine", kind: {type: "enum", values: VACCINES, aliases: {covid: "covid-19", covid19: "covid-19", influenza: "influensa"}}, description: "covid-19 eller influensa"},
+      persons("vaccinerade", "vaccinated", "Antal vaccinerade i målgruppen"),
+      persons("målgrupp_antal", "target_size", "Antal personer i målgruppen")
+    ],
+    key: ["municipality_code", "season", "target_group", "vaccine"],
+    checks: [{rule: "fler_vaccinerade_an_malgrupp", column: "vaccinerade", invalid: "vaccinated > target_size", message: "Fler vaccinerade än personer i målgruppen."}]
+  },
+  {
+    table: "vaccination_reference",
+    file: "vaccination-referens.csv",
+    family: "vaccination",
+    title: "Vaccinationstäckning, jämförelser",
+    description: "Täckning för län och riket att jämföra med (publicerad statistik). Flera län ger länets rang.",
+    required: false,
+    columns: [
+      {header: "nivå", field: "level", kind: {type: "enum", values: ["lan", "riket"], aliases: {"län": "lan"}}, description: "lan eller riket"},
+      {header: "kod", field: "code", kind: {type: "text", maxLength: 4}, description: "Länskod (2 siffror) eller 00 för riket"},
+      {header: "namn", field: "name", kind: {type: "text", maxLength: 80}, description: "Namn"},
+      {header: "säsong", field: "season", kind: {type: "season"}, description: "Säsong"},
+      {header: "målgrupp", field: "target_group", kind: {type: "enum", values: [...TARGET_GROUPS, "65+"], aliases: groupAliases}, description: "Målgrupp (även 65+)"},
+      {header: "vaccin", field: "vaccine", kind: {type: "enum", values: VACCINES, aliases: {covid: "covid-19", influenza: "influensa"}}, description: "Vaccin"},
+      {header: "täckning_procent", field: "coverage_percent", kind: {type: "decimal", min: 0, max: 100, scale: 1}, unit: "%", description: "Täckning i procent"}
+    ],
+    key: ["level", "code", "season", "target_group", "vaccine"]
+  },
+  {
+    table: "vaccination_volume",
+    file: "vaccinationsvolym.csv",
+    family: "vaccination",
+    title: "Utförda vaccinationer",
+    description: "Antal vaccinationer som kommunens personal har gett per säsong (arbetet vars ersättning är omtvistad).",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      {header: "säsong", field: "season", kind: {type: "season"}, description: "Säsong"},
+      {header: "vaccin", field: "vaccine", kind: {type: "enum", values: VACCINES, aliases: {covid: "covid-19", influenza: "influensa"}}, description: "Vaccin"},
+      persons("doser", "doses", "Antal givna doser")
+    ],
+    key: ["municipality_code", "season", "vaccine"]
+  },
+  {
+    table: "work_hours",
+    file: "insatser.csv",
+    family: "agreement",
+    title: "Arbete för den andra partens räkning",
+    description: "Inhyrd personal och syn-/hörselombud: en rad per uppdrag, faktureras per påbörjad timme.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      {header: "datum", field: "date", kind: {type: "date"}, description: "Datum"},
+      municipality(),
+      {header: "utförare", field: "performer", kind: {type: "enum", values: PRINCIPALS}, description: "Part som utförde arbetet: region eller kommun"},
+      {header: "typ", field: "kind", kind: {type: "enum", values: WORK_KINDS, aliases: {"inhyrd personal": "inhyrd_personal", "synombud": "synombud", "hörselombud": "horselombud"}}, description: "inhyrd_personal, synombud eller horselombud"},
+      {header: "timmar", field: "hours", kind: {type: "decimal", min: 0, max: 1000, scale: 2}, unit: "timmar", description: "Tid inklusive administration, dokumentation, återrapportering och resa"}
+    ],
+    key: []
+  },
+  {
+    table: "development_funds",
+    file: "utvecklingsmedel.csv",
+    family: "agreement",
+    title: "Gemensamma utvecklingsmedel",
+    description: "Projekt som finansieras av de gemensamma utvecklingsmedlen (50 % region, 50 % kommunerna).",
+    required: false,
+    columns: [
+      {header: "länskod", field: "county_code", kind: {type: "county"}, description: "Länskod"},
+      {header: "projekt", field: "project", kind: {type: "text", maxLength: 120}, description: "Projektets namn"},
+      year(),
+      kronor("budget_kr", "budget", "Budget"),
+      kronor("utfall_kr", "spent", "Utfall (förbrukat)"),
+      {header: "regionens_andel_procent", field: "region_share_percent", kind: {type: "decimal", min: 0, max: 100, scale: 2}, unit: "%", description: "Regionens finansieringsandel"},
+      {header: "kommunernas_andel_procent", field: "municipal_share_percent", kind: {type: "decimal", min: 0, max: 100, scale: 2}, unit: "%", description: "Kommunernas finansieringsandel"}
+    ],
+    key: ["county_code", "project", "year"],
+    checks: [{rule: "andelar_summerar_inte", column: "kommunernas_andel_procent", invalid: "region_share_percent + municipal_share_percent <> 100", message: "Regionens och kommunernas andelar ska bli 100 %."}]
+  }
+];
+
+export const inputByTable = (table: string): InputSpec => {
+  const spec = INPUTS.find((i) => i.table === table);
+  if (!spec) throw new Error(`unknown input table ${table}`);
+  return spec;
+};

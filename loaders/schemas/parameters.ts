@@ -1,0 +1,81 @@
+/**
+ * parametrar.json: the agreement parameters of DOMAIN.md and the settings of the data set, validated
+ * with zod. Decimals that feed money are exact decimal text ("47.18"), never binary floats.
+ */
+import {z} from "zod";
+
+const decimal = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).replace(",", ".").trim())
+  .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "ska vara ett decimaltal, t.ex. \"47.18\""));
+const county = z.string().regex(/^\d{2}$/, "ska vara en länskod med två siffror");
+const year = z.number().int().min(1990).max(2100);
+const index = z.enum(["LPIK", "VPI", "OPI", "KPI"]);
+
+const rate = z.object({
+  label: z.string(),
+  baseYear: year,
+  kronor: decimal,
+  index,
+  startedHour: z.boolean().default(true)
+});
+
+export const ParametersSchema = z.object({
+  dataset: z.object({
+    label: z.string().min(1),
+    demo: z.boolean(),
+    description: z.string().default(""),
+    source: z.string().default("")
+  }),
+  years: z.object({from: year, to: year}),
+  suppressionThreshold: z.number().int().min(1).max(100).default(5),
+  supplementaryAmount: z.object({
+    countyCode: county,
+    service: z.string().default("palliativ"),
+    levelYear: year,
+    posts: decimal,
+    readinessFactor: decimal,
+    monthlySalary: decimal,
+    months: z.number().int().min(1).max(12),
+    payrollOverheadPercent: decimal,
+    baseCount: z.number().int().min(1),
+    band: z.object({
+      baseFrom: year,
+      baseTo: year,
+      k: decimal,
+      sd: z.enum(["sample", "population"]).default("sample"),
+      recomputeEvery: z.number().int().min(1),
+      validFrom: year
+    }),
+    upratingIndex: index,
+    upratingFrom: year,
+    reading: z.enum(["beyond-limit", "from-base"]).default("beyond-limit"),
+    weights: z.object({elderly: decimal, sparsity: decimal, socioeconomics: decimal}),
+    elderlyAgeBand: z.enum(["65+", "80+"]).default("80+"),
+    followUpEvery: z.number().int().min(1).default(2)
+  }),
+  medtech: z.object({
+    countyCode: county,
+    baseHoursPerYear: decimal,
+    minutesPerDevice: decimal,
+    hourlyRate: rate
+  }),
+  rates: z.object({hiredStaff: rate, sightHearing: rate}),
+  taxSwap: z.object({
+    countyCode: county,
+    startYear: year,
+    reviewEvery: z.number().int().min(1),
+    costCategories: z.array(z.string()).min(1),
+    principal: z.enum(["region", "kommun"]).default("kommun")
+  }),
+  vaccination: z.object({pricePerDoseKronor: decimal}),
+  comparison: z.object({municipalIndex: index, regionIndex: index.default("LPIK")}),
+  agreement: z.object({validFrom: z.string(), validTo: z.string(), prolongYears: z.number().int()})
+});
+
+export type Parameters = z.infer<typeof ParametersSchema>;
+
+/** Zod's issues in one Swedish sentence per problem, naming the path in the file. */
+export function describeParameterErrors(error: z.ZodError, file: string): string {
+  return error.issues.map((i) => `${file}: fältet "${i.path.join(".") || "(roten)"}" ${i.message}`).join("\n");
+}
