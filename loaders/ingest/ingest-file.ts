@@ -126,7 +126,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   await conn.run(`INSERT INTO gaps_${spec.table} SELECT line FROM bad_${spec.table}`);
   // For sorted gaps g_j (j = 1…), the p-th data line is p' + #{j : g_j − j + 1 ≤ p'} with p' = skip + p.
   await conn.run(`CREATE OR REPLACE TEMP TABLE gapadj_${spec.table} AS
-    SELECT line - j + 1 AS a, j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM gaps_${spec.table}))`);
+    SELECT line - j + 1 AS a, max(j) AS j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM gaps_${spec.table})) GROUP BY 1`);
   const lined = `lined_${spec.table}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${lined} AS
     SELECT r.p + coalesce(g.j, 0) AS line, r.* EXCLUDE (p)
@@ -147,8 +147,8 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     const r = `r_${c.field}`;
     const f = ident(c.field);
     if (!c.optional) checks.push(issue(`${r} IS NULL`, c, "saknat_varde", r));
-    const {invalid, rule} = columnSql(c.kind, r);
-    checks.push(issue(`${r} IS NOT NULL AND (${invalid})`, c, rule, r));
+    // A value that was written but could not be read as its kind: the typed field is NULL.
+    checks.push(issue(`${r} IS NOT NULL AND ${f} IS NULL`, c, columnSql(c.kind, r).rule, r));
     for (const range of rangeSql(c.kind, f)) checks.push(issue(`${f} IS NOT NULL AND ${range.invalid}`, c, range.rule, r, `${RULES[range.rule]} (${range.text})`));
     if (c.kind.type === "municipality" && spec.checkMunicipality)
       checks.push(issue(`${f} IS NOT NULL AND ${f} NOT IN (SELECT municipality_code FROM municipalities)`, c, "okand_kommun", r));

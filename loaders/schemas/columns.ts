@@ -139,18 +139,18 @@ export function columnSql(kind: ColumnKind, raw: string): {value: string; invali
       return {value: `CASE WHEN ${ok} THEN lpad(${raw}, 2, '0') END`, invalid: `NOT ${ok}`, rule: "ogiltig_lanskod"};
     }
     case "year": {
-      const ok = `(regexp_matches(${raw}, '^\\d{4}$') AND CAST(${raw} AS INTEGER) BETWEEN ${MIN_YEAR} AND ${MAX_YEAR})`;
-      return {value: `CASE WHEN ${ok} THEN CAST(${raw} AS INTEGER) END`, invalid: `NOT ${ok}`, rule: "ogiltigt_ar"};
+      const ok = `(regexp_matches(${raw}, '^\\d{4}$') AND TRY_CAST(${raw} AS INTEGER) BETWEEN ${MIN_YEAR} AND ${MAX_YEAR})`;
+      return {value: `CASE WHEN ${ok} THEN TRY_CAST(${raw} AS INTEGER) END`, invalid: `NOT ${ok}`, rule: "ogiltigt_ar"};
     }
     case "integer": {
       const ok = `regexp_matches(${compact}, '^-?\\d{1,15}$')`;
-      return {value: `CASE WHEN ${ok} THEN CAST(${compact} AS BIGINT) END`, invalid: `NOT ${ok}`, rule: "ogiltigt_heltal"};
+      return {value: `CASE WHEN ${ok} THEN TRY_CAST(${compact} AS BIGINT) END`, invalid: `NOT ${ok}`, rule: "ogiltigt_heltal"};
     }
     case "decimal": {
       const scale = kind.scale ?? 2;
       const ok = `regexp_matches(${compact}, '^-?\\d{1,15}([.,]\\d{1,${scale}})?$')`;
       return {
-        value: `CASE WHEN ${ok} THEN CAST(replace(${compact}, ',', '.') AS DECIMAL(18, ${scale})) END`,
+        value: `CASE WHEN ${ok} THEN TRY_CAST(replace(${compact}, ',', '.') AS DECIMAL(18, ${scale})) END`,
         invalid: `NOT ${ok}`,
         rule: "ogiltigt_tal"
       };
@@ -173,13 +173,13 @@ export function columnSql(kind: ColumnKind, raw: string): {value: string; invali
       return {value, invalid: `(${value}) IS NULL`, rule: "okant_varde"};
     }
     case "period": {
-      const ok = `(regexp_matches(${raw}, '^\\d{4}(-(0[1-9]|1[0-2]))?$') AND CAST(left(${raw}, 4) AS INTEGER) BETWEEN ${MIN_YEAR} AND ${MAX_YEAR})`;
+      const ok = `(regexp_matches(${raw}, '^\\d{4}(-(0[1-9]|1[0-2]))?$') AND TRY_CAST(left(${raw}, 4) AS INTEGER) BETWEEN ${MIN_YEAR} AND ${MAX_YEAR})`;
       return {value: `CASE WHEN ${ok} THEN ${raw} END`, invalid: `NOT ${ok}`, rule: "ogiltig_period"};
     }
     case "season": {
       // 2023/24, 2023-24, 2023/2024 → 2023/24, and the second year must follow the first.
       const m = `regexp_extract(${raw}, '^(\\d{4})[/-](\\d{2}|\\d{4})$', ['a', 'b'])`;
-      const ok = `(regexp_matches(${raw}, '^\\d{4}[/-](\\d{2}|\\d{4})$') AND right(${m}.b, 2) = right(CAST(CAST(${m}.a AS INTEGER) + 1 AS VARCHAR), 2))`;
+      const ok = `(regexp_matches(${raw}, '^\\d{4}[/-](\\d{2}|\\d{4})$') AND right(${m}.b, 2) = right(CAST(TRY_CAST(${m}.a AS INTEGER) + 1 AS VARCHAR), 2))`;
       return {value: `CASE WHEN ${ok} THEN ${m}.a || '/' || right(${m}.b, 2) END`, invalid: `NOT ${ok}`, rule: "ogiltig_sasong"};
     }
   }

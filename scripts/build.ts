@@ -1,0 +1,89 @@
+/**
+ * `npm run build` / `npm run dev`: the one ingest of the build, then Observable Framework.
+ *
+ * Framework reuses a cached loader output as long as the loader file itself is older than the cache,
+ * even when an input changed. So before Framework runs, this script drops every cached output whose
+ * dependencies changed: the inputs (through the warehouse fingerprint, which covers SAMVERKAN_DATA and
+ * every file in it), the loader's own source and the library under loaders/ that it imports.
+ */
+import {spawn} from "node:child_process";
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {join, relative} from "node:path";
+import {build as esbuild} from "esbuild";
+import {ensureWarehouse, dataDir, ROOT} from "../loaders/warehouse.ts";
+import {IngestFatalError} from "../loaders/ingest/errors.ts";
+
+process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
+const mode = process.argv[2] === "preview" ? "preview" : "build";
+const CACHE = join(ROOT, "src", ".observablehq", "cache");
+const STAMP = join(CACHE, ".samverkan-stamps.json");
+
+async function walk(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of await readdir(dir, {withFileTypes: true})) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+async function hashFiles(files: string[]): Promise<string> {
+  const h = createHash("sha256");
+  for (const f of files) h.update(relative(ROOT, f)).update(await readFile(f));
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Drops the cached output of every loader whose inputs, own source or library changed. */
+async function invalidateLoaderCache(warehouse: string): Promise<number> {
+  // Loaders import the library (loaders/) and the shared format module (src/components/).
+  const sources = [...(await walk(join(ROOT, "loaders"))), ...(await walk(join(ROOT, "src", "components")))];
+  const library = await hashFiles(sources.filter((f) => f.endsWith(".ts")));
+  const stamps: Record<string, string> = existsSync(STAMP) ? JSON.parse(await readFile(STAMP, "utf8")) : {};
+  const next: Record<string, string> = {};
+  let dropped = 0;
+  for (const loader of (await walk(join(ROOT, "src"))).filter((f) => /\.[a-z]+\.ts$/.test(f) && !f.includes(".observablehq"))) {
+    const target = relative(join(ROOT, "src"), loader).replace(/\.ts$/, "");
+    const stamp = createHash("sha256").update(warehouse).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
+    next[target] = stamp;
+    if (stamps[target] !== stamp && existsSync(join(CACHE, target))) {
+      await rm(join(CACHE, target), {force: true});
+      dropped++;
+    }
+  }
+  await mkdir(CACHE, {recursive: true});
+  await writeFile(STAMP, JSON.stringify(next, null, 2));
+  return dropped;
+}
+
+/** The models the pages run in the browser (what-if, calculators): bundled from loaders/models. */
+async function bundleBrowserModels(): Promise<void> {
+  const entry = join(ROOT, "loaders", "browser.ts");
+  if (!existsSync(entry)) return;
+  await esbuild({entryPoints: [entry], bundle: true, format: "esm", target: "es2022", outfile: join(ROOT, "src", "components", "generated", "models.js"), logLevel: "warning", legalComments: "none"});
+}
+
+const dir = dataDir();
+let warehouse: string;
+try {
+  const started = Date.now();
+  warehouse = await ensureWarehouse(dir);
+  console.error(`Data: ${dir} → ${relative(ROOT, warehouse)} (${Date.now() - started} ms)`);
+} catch (e) {
+  if (e instanceof IngestFatalError) {
+    console.error(`\nBygget stoppades: ${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
+const dropped = await invalidateLoaderCache(warehouse);
+if (dropped) console.error(`Tog bort ${dropped} inaktuella laddarresultat ur Frameworks cache.`);
+await bundleBrowserModels();
+
+const bin = join(ROOT, "node_modules", ".bin", "observable");
+const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
+const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir}});
+child.on("exit", (code) => process.exit(code ?? 1));

@@ -1,0 +1,84 @@
+/**
+ * An accessible data table: caption, column headers with scope, sortable by keyboard (buttons in the
+ * headers, aria-sort), numbers right-aligned, and a CSV download of the same rows beside it.
+ */
+import {el} from "./dom.js";
+import {csvButton, type CsvColumn} from "./csv.js";
+
+export interface TableColumn<T> {
+  label: string;
+  /** Sort value and CSV value. */
+  value: (row: T) => string | number | null | undefined;
+  /** Text shown (default: the value). */
+  format?: (row: T) => string | Node;
+  numeric?: boolean;
+  /** Decimals in the CSV. */
+  digits?: number;
+  /** Optional link target for the cell. */
+  href?: (row: T) => string | null;
+}
+
+export interface TableOptions {
+  caption: string;
+  /** File name of the CSV download; none when omitted. */
+  csv?: string;
+  sort?: {column: number; descending?: boolean};
+  /** Row header column index (read first by screen readers). */
+  rowHeader?: number;
+  className?: string;
+  /** Rows whose class should mark them (e.g. the county total). */
+  rowClass?: (row: any) => string | undefined;
+}
+
+export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T>[], options: TableOptions): HTMLElement {
+  let sortColumn = options.sort?.column ?? -1;
+  let descending = options.sort?.descending ?? false;
+  const tbody = el("tbody");
+  const headers = columns.map((c, i) => {
+    const button = el("button", {type: "button", class: "sort"}, c.label);
+    const th = el("th", {scope: "col", class: c.numeric ? "num" : undefined}, button);
+    button.addEventListener("click", () => {
+      descending = sortColumn === i ? !descending : !!c.numeric;
+      sortColumn = i;
+      render();
+    });
+    return th;
+  });
+  function render() {
+    const sorted = [...rows];
+    if (sortColumn >= 0) {
+      const v = columns[sortColumn].value;
+      sorted.sort((a, b) => {
+        const x = v(a);
+        const y = v(b);
+        if (x == null) return y == null ? 0 : 1;
+        if (y == null) return -1;
+        const d = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "sv");
+        return descending ? -d : d;
+      });
+    }
+    headers.forEach((th, i) => th.setAttribute("aria-sort", i === sortColumn ? (descending ? "descending" : "ascending") : "none"));
+    tbody.replaceChildren(
+      ...sorted.map((r) =>
+        el(
+          "tr",
+          {class: options.rowClass?.(r)},
+          ...columns.map((c, i) => {
+            const shown = c.format ? c.format(r) : String(c.value(r) ?? "–");
+            const href = c.href?.(r);
+            const content = href ? el("a", {href}, shown) : shown;
+            return i === (options.rowHeader ?? -1) ? el("th", {scope: "row", class: c.numeric ? "num" : undefined}, content) : el("td", {class: c.numeric ? "num" : undefined}, content);
+          })
+        )
+      )
+    );
+  }
+  render();
+  const table = el("table", {class: `data-table ${options.className ?? ""}`.trim()}, el("caption", {}, options.caption), el("thead", {}, el("tr", {}, ...headers)), tbody);
+  const wrapper = el("div", {class: "table-wrap"}, el("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": options.caption}, table));
+  if (options.csv) {
+    const csvColumns: CsvColumn<T>[] = columns.map((c) => ({label: c.label, value: c.value, digits: c.digits}));
+    wrapper.append(csvButton(rows, csvColumns, options.csv));
+  }
+  return wrapper;
+}

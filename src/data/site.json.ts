@@ -1,0 +1,4 @@
+// Counties, municipalities and the data set label: what every page needs.
+import {runLoader, siteInfo} from "../../loaders/loader-kit.ts";
+
+await runLoader(siteInfo);

@@ -1,0 +1,88 @@
+/**
+ * Browser tests run against the built site in dist/: a static server on 127.0.0.1, Debian's Chromium
+ * driven by playwright-core, and a page wrapper that records console errors, page errors and every
+ * request that would leave 127.0.0.1 (those are blocked and reported).
+ */
+import {createServer, type Server} from "node:http";
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {extname, join, normalize, resolve} from "node:path";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const DIST = resolve(import.meta.dirname, "..", "..", "dist");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".csv": "text/csv",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".pdf": "application/pdf"
+};
+
+export function serve(root = DIST): Promise<{server: Server; origin: string}> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root)) return res.writeHead(403).end();
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+    if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
+    if (!existsSync(path)) return res.writeHead(404).end("not found");
+    res.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream"});
+    res.end(readFileSync(path));
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({server, origin: `http://127.0.0.1:${(server.address() as {port: number}).port}`})));
+}
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run"
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS, headless: true});
+}
+
+export interface Watched {
+  page: Page;
+  errors: string[];
+  external: string[];
+}
+
+/** Opens a page and records what must never happen: console errors and requests off 127.0.0.1. */
+export async function open(browser: Browser, origin: string, path: string, {viewport = {width: 1280, height: 900}} = {}): Promise<Watched> {
+  const context = await browser.newContext({viewport, acceptDownloads: true, locale: "sv-SE"});
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") return route.continue();
+    external.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(origin + path, {waitUntil: "networkidle"});
+  // Framework renders cells asynchronously: wait until no cell is still pending or in error.
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 30_000});
+  return {page, errors, external};
+}
+
+/** Every page of the built site, as paths ("/", "/datakvalitet", "/kommun/2380"). */
+export function sitePages(dir = DIST, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, {withFileTypes: true})) {
+    if (e.isDirectory() && !e.name.startsWith("_")) out.push(...sitePages(join(dir, e.name), `${prefix}/${e.name}`));
+    else if (e.name.endsWith(".html")) out.push(e.name === "index.html" ? `${prefix}/` : `${prefix}/${e.name.slice(0, -5)}`);
+  }
+  return out.sort();
+}

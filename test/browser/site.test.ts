@@ -1,0 +1,62 @@
+// Every page of the built site opens in headless Chromium with no console error, no request that
+// leaves 127.0.0.1, a demo label when the data is demo, and its tables and charts rendered.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Browser} from "playwright-core";
+import type {Server} from "node:http";
+import {existsSync} from "node:fs";
+import {DIST, launch, open, serve, sitePages} from "./harness.ts";
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error("dist/ saknas: kör npm run build först");
+  ({server, origin} = await serve());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("the built site", () => {
+  const pages = sitePages();
+
+  it("has the pages of the design", () => {
+    expect(pages).toContain("/");
+    expect(pages).toContain("/datakvalitet");
+  });
+
+  for (const path of pages) {
+    it(`opens ${path} cleanly`, async () => {
+      const {page, errors, external} = await open(browser, origin, path);
+      expect(errors, "console errors").toEqual([]);
+      expect(external, "requests outside 127.0.0.1").toEqual([]);
+      const text = await page.locator("main").innerText();
+      expect(text).toContain("Demodata");
+      expect(await page.locator(".observablehq--error").count(), "cells in error").toBe(0);
+      await page.context().close();
+    });
+  }
+
+  it("Datakvalitet lists every input file with read = accepted + rejected", async () => {
+    const {page} = await open(browser, origin, "/datakvalitet");
+    const rows = await page.locator("table.data-table").first().locator("tbody tr").all();
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    for (const r of rows) {
+      const cells = (await r.locator("th, td").allInnerTexts()).map((t) => t.replace(/\s/g, ""));
+      const [read, accepted, rejected] = cells.slice(3, 6).map(Number);
+      expect(read).toBe(accepted + rejected);
+    }
+    await page.context().close();
+  });
+
+  it("the county selector changes the overview and the URL", async () => {
+    const {page} = await open(browser, origin, "/");
+    await page.selectOption("#county-select", "24");
+    await page.waitForFunction(() => document.body.innerText.includes("Västerbottens län (Region Västerbotten) har 15 kommuner"));
+    expect(page.url()).toContain("lan=24");
+    await page.context().close();
+  });
+});
