@@ -59,11 +59,14 @@ async function invalidateLoaderCache(warehouse: string): Promise<number> {
   return dropped;
 }
 
-/** The models the pages run in the browser (what-if, calculators): bundled from loaders/models. */
+/**
+ * The models the pages run in the browser (what-if, calculators) are the same code as the loaders':
+ * each loaders/browser/<name>.ts is bundled to src/components/generated/<name>.js.
+ */
 async function bundleBrowserModels(): Promise<void> {
-  const entry = join(ROOT, "loaders", "browser.ts");
-  if (!existsSync(entry)) return;
-  await esbuild({entryPoints: [entry], bundle: true, format: "esm", target: "es2022", outfile: join(ROOT, "src", "components", "generated", "models.js"), logLevel: "warning", legalComments: "none"});
+  const entries = (await walk(join(ROOT, "loaders", "browser"))).filter((f) => f.endsWith(".ts"));
+  if (!entries.length) return;
+  await esbuild({entryPoints: entries, bundle: true, format: "esm", target: "es2022", outdir: join(ROOT, "src", "components", "generated"), logLevel: "warning", legalComments: "none"});
 }
 
 const dir = dataDir();
