@@ -73,7 +73,10 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   return report;
 }
 
-/** Tables made from others: enrolment from counts and from episodes (a person once per year). */
+/**
+ * Tables made from others: enrolment from counts and from episodes (a person once per year); costs
+ * from the summary file and from ledger lines; dose records summed per season.
+ */
 async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Promise<void> {
   const lastYear = parameters.years.to;
   await conn.run(`CREATE OR REPLACE TABLE enrolment AS
@@ -87,4 +90,17 @@ async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Pro
     UNION ALL
     SELECT e.municipality_code, e.period, e.service, e.enrolled, 'episoder' AS source FROM episodes e
     ANTI JOIN enrolment_counts c USING (municipality_code, period, service)`);
+  await conn.run(`CREATE OR REPLACE TABLE cost_summary AS
+    SELECT municipality_code, year, category, principal, amount, 'kostnader' AS source FROM costs
+    UNION ALL
+    SELECT l.municipality_code, l.year, l.category, l.principal, l.amount, 'huvudbok' AS source
+    FROM (SELECT municipality_code, year, category, principal, CAST(sum(amount) AS DECIMAL(18, 2)) AS amount FROM ledger GROUP BY ALL) l
+    ANTI JOIN costs c USING (municipality_code, year, category, principal)`);
+  // Season 1 July – 30 June: a dose on 2023-10-05 belongs to 2023/24.
+  await conn.run(`CREATE OR REPLACE TABLE dose_summary AS
+    SELECT municipality_code, season, target_group, vaccine, count(DISTINCT person_id) AS vaccinated, count(*) AS doses
+    FROM (SELECT *, CAST(year(date) - CASE WHEN month(date) < 7 THEN 1 ELSE 0 END AS VARCHAR) || '/' ||
+                    right(CAST(year(date) + CASE WHEN month(date) < 7 THEN 0 ELSE 1 END AS VARCHAR), 2) AS season
+          FROM vaccination_doses)
+    GROUP BY ALL`);
 }

@@ -180,6 +180,24 @@ export const INPUTS: InputSpec[] = [
     key: ["municipality_code", "year", "category", "principal"]
   },
   {
+    table: "ledger",
+    file: "kostnader-huvudbok.csv",
+    family: "costs",
+    title: "Kostnader (huvudboksrader)",
+    description: "Kostnader som enskilda huvudboksrader per månad; DuckDB summerar dem per kommun, år, kostnadsslag (konto) och huvudman. Finns samma nyckel i kostnader.csv gäller den.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      year(),
+      {header: "månad", field: "month", kind: {type: "integer", min: 1, max: 12}, description: "Månad 1–12"},
+      {header: "konto", field: "category", kind: {type: "text", maxLength: 80}, description: "Konto eller kostnadsslag, t.ex. hemsjukvard_ordinart"},
+      {header: "huvudman", field: "principal", kind: {type: "enum", values: PRINCIPALS}, description: "region eller kommun"},
+      kronor("belopp_kr", "amount", "Belopp i kronor (kreditering negativ)", 1e11, -1e11)
+    ],
+    key: []
+  },
+  {
     table: "enrolment_counts",
     file: "inskrivna.csv",
     family: "enrolment",
@@ -276,6 +294,23 @@ export const INPUTS: InputSpec[] = [
     ],
     key: ["municipality_code", "season", "target_group", "vaccine"],
     checks: [{rule: "fler_vaccinerade_an_malgrupp", column: "vaccinerade", invalid: "vaccinated > target_size", message: "Fler vaccinerade än personer i målgruppen."}]
+  },
+  {
+    table: "vaccination_doses",
+    file: "vaccinationsdoser.csv",
+    family: "vaccination",
+    title: "Vaccinationsdoser (individnivå)",
+    description: "En rad per given dos med pseudonymiserat id. DuckDB räknar vaccinerade personer (en gång per säsong, målgrupp och vaccin) och doser; säsongen går 1 juli–30 juni. Målgruppens storlek kommer från vaccination.csv.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      {header: "person_id", field: "person_id", kind: {type: "text", maxLength: 64}, description: "Pseudonymiserat id"},
+      municipality(),
+      {header: "målgrupp", field: "target_group", kind: {type: "enum", values: TARGET_GROUPS, aliases: groupAliases}, description: "sabo, hemsjukvard, hemtjanst eller lss"},
+      {header: "vaccin", field: "vaccine", kind: {type: "enum", values: VACCINES, aliases: {covid: "covid-19", covid19: "covid-19", influenza: "influensa"}}, description: "Vaccin"},
+      {header: "datum", field: "date", kind: {type: "date"}, description: "Vaccinationsdatum"}
+    ],
+    key: ["person_id", "vaccine", "date"]
   },
   {
     table: "vaccination_reference",
