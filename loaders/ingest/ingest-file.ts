@@ -110,71 +110,74 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   // Line numbers: DuckDB keeps file order (preserve_insertion_order), so row k is the k-th data line
   // that is neither blank, nor a continuation of a quoted field, nor rejected. Those "gaps" are few.
   const dataLines = info.lines - info.skip - info.blankLines.length;
-  let gaps: number[] = [...info.blankLines];
+  let gaps: number[] = info.blankLines;
   if (dataLines !== report.read) {
     const starts = await recordStartLines(source, info.skip);
     const startSet = new Set(starts);
     gaps = [];
     for (let l = info.skip + 1; l <= info.lines; l++) if (!startSet.has(l)) gaps.push(l);
   }
-  await conn.run(`CREATE OR REPLACE TEMP TABLE gaps_${spec.table} (line BIGINT)`);
-  if (gaps.length) {
-    const gapFile = join(tmpDir, `${spec.table}.gaps.csv`);
-    await writeFile(gapFile, "line\n" + gaps.join("\n") + "\n");
-    await conn.run(`INSERT INTO gaps_${spec.table} SELECT line FROM read_csv(${lit(gapFile)}, header = true, columns = {'line': 'BIGINT'})`);
-  }
-  await conn.run(`INSERT INTO gaps_${spec.table} SELECT line FROM bad_${spec.table}`);
-  // For sorted gaps g_j (j = 1…), the p-th data line is p' + #{j : g_j − j + 1 ≤ p'} with p' = skip + p.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE gapadj_${spec.table} AS
-    SELECT line - j + 1 AS a, max(j) AS j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM gaps_${spec.table})) GROUP BY 1`);
-  const lined = `lined_${spec.table}`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${lined} AS
-    SELECT r.p + coalesce(g.j, 0) AS line, r.* EXCLUDE (p)
-    FROM (SELECT rowid + 1 + ${info.skip} AS p, * FROM ${raw}) r
-    ASOF LEFT JOIN gapadj_${spec.table} g ON r.p >= g.a`);
-
-  // Typed values and rules, all in SQL.
-  const rawOf = (c: ColumnSpec) => (positions.has(c.field) ? `nullif(trim(c${positions.get(c.field)}), '')` : "CAST(NULL AS VARCHAR)");
-  const typedCols = spec.columns.map((c) => `${columnSql(c.kind, `r_${c.field}`).value} AS ${ident(c.field)}`);
+  // Typed values (NULL where a value cannot be read as its kind) as a view over the raw text: the
+  // accepted rows are written once, straight into the clean table, and only the broken rows are
+  // looked at again to say what is wrong with them.
+  const rawOf = (c: ColumnSpec) => (positions.has(c.field) ? `c${positions.get(c.field)}` : "CAST(NULL AS VARCHAR)");
   const typed = `typed_${spec.table}`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS SELECT line, ${spec.columns.map((c) => `r_${c.field}`).join(", ")}, ${typedCols.join(", ")}
-    FROM (SELECT line, ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")} FROM ${lined})`);
+  const lineSql = await lineNumbers(conn, spec.table, gaps, info.skip, tmpDir);
+  await conn.run(`CREATE OR REPLACE TEMP VIEW ${typed} AS
+    SELECT line, ${spec.columns.map((c) => `r_${c.field}, ${columnSql(c.kind, `r_${c.field}`).value} AS ${ident(c.field)}`).join(", ")}
+    FROM (SELECT line, ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")} FROM ${lineSql})`);
 
-  const checks: string[] = [];
-  const issue = (cond: string, c: ColumnSpec | {header: string; field: string}, rule: string, value: string, message = RULES[rule]) =>
-    `SELECT line, ${lit(c.header)} AS col, CAST(${value} AS VARCHAR) AS value, ${lit(rule)} AS rule, ${lit(message)} AS message FROM ${typed} WHERE ${cond}`;
+  const checks: {cond: string; col: ColumnSpec; rule: string; value: string; message: string}[] = [];
   for (const c of spec.columns) {
     const r = `r_${c.field}`;
     const f = ident(c.field);
-    if (!c.optional) checks.push(issue(`${r} IS NULL`, c, "saknat_varde", r));
+    if (!c.optional) checks.push({cond: `${r} IS NULL`, col: c, rule: "saknat_varde", value: r, message: RULES.saknat_varde});
     // A value that was written but could not be read as its kind: the typed field is NULL.
-    checks.push(issue(`${r} IS NOT NULL AND ${f} IS NULL`, c, columnSql(c.kind, r).rule, r));
-    for (const range of rangeSql(c.kind, f)) checks.push(issue(`${f} IS NOT NULL AND ${range.invalid}`, c, range.rule, r, `${RULES[range.rule]} (${range.text})`));
+    const rule = columnSql(c.kind, r).rule;
+    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL`, col: c, rule, value: r, message: RULES[rule]});
+    for (const range of rangeSql(c.kind, f)) checks.push({cond: `${f} IS NOT NULL AND ${range.invalid}`, col: c, rule: range.rule, value: r, message: `${RULES[range.rule]} (${range.text})`});
     if (c.kind.type === "municipality" && spec.checkMunicipality)
-      checks.push(issue(`${f} IS NOT NULL AND ${f} NOT IN (SELECT municipality_code FROM municipalities)`, c, "okand_kommun", r));
+      checks.push({cond: `${f} IS NOT NULL AND ${f} NOT IN (SELECT municipality_code FROM municipalities)`, col: c, rule: "okand_kommun", value: r, message: RULES.okand_kommun});
   }
   for (const check of spec.checks ?? []) {
     const col = spec.columns.find((c) => c.header === check.column) ?? spec.columns[0];
-    checks.push(issue(`coalesce(${check.invalid}, false)`, col, check.rule, `r_${col.field}`, check.message));
+    checks.push({cond: check.invalid, col, rule: check.rule, value: `r_${col.field}`, message: check.message});
   }
+  const bad = checks.map((k) => `coalesce(${k.cond}, false)`).join(" OR ");
+  // One pass over the file's text: every row is typed and flagged; then the flagged ones (usually
+  // none) are looked at again, with their text, to say what is wrong, and leave the clean table.
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS
+    SELECT line, ${spec.columns.map((c) => `CAST(${ident(c.field)} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}, (${bad}) AS _broken
+    FROM ${typed}`);
+  const broken = `broken_${spec.table}`;
+  const brokenLines = `(SELECT line FROM ${ident(spec.table)} WHERE _broken)`;
+  const anyBroken = Number(await queryValue(conn, `SELECT count(*) FROM ${brokenLines}`)) > 0;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${broken} AS SELECT * FROM ${typed} ${anyBroken ? `WHERE line IN ${brokenLines}` : "LIMIT 0"}`);
+  if (anyBroken) await conn.run(`DELETE FROM ${ident(spec.table)} WHERE _broken`);
+  await conn.run(`ALTER TABLE ${ident(spec.table)} DROP COLUMN _broken`);
   const issues = `issues_${spec.table}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${issues} AS
     SELECT line, 'rad' AS col, csv_line AS value, 'fel_antal_kolumner' AS rule, ${lit(RULES.fel_antal_kolumner)} AS message FROM bad_${spec.table}
-    UNION ALL ${checks.join("\nUNION ALL ")}`);
+    ${checks.map((k) => `UNION ALL SELECT line, ${lit(k.col.header)}, CAST(${k.value} AS VARCHAR), ${lit(k.rule)}, ${lit(k.message)} FROM ${broken} WHERE coalesce(${k.cond}, false)`).join("\n")}`);
+  await conn.run(`DROP VIEW ${typed}`);
+  await conn.run(`DROP TABLE ${raw}`);
+
   if (spec.key.length) {
+    // Duplicates: the keys that occur twice are few; only their rows are ranked, and all but the
+    // first (by line) leave the clean table for the report.
     const key = spec.key.map(ident).join(", ");
     const keyCol = spec.columns.find((c) => c.field === spec.key[spec.key.length - 1])!;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE dup_${spec.table} AS
+      SELECT line, ${key}, first_value(line) OVER w AS first_line, row_number() OVER w AS rn
+      FROM ${ident(spec.table)} SEMI JOIN (SELECT ${key} FROM ${ident(spec.table)} GROUP BY ALL HAVING count(*) > 1) USING (${key})
+      WINDOW w AS (PARTITION BY ${key} ORDER BY line)`);
     await conn.run(`INSERT INTO ${issues}
       SELECT line, ${lit(keyCol.header)}, concat_ws(';', ${spec.key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(", ")}), 'dubblett',
         ${lit(RULES.dubblett)} || ' (rad ' || first_line || ')'
-      FROM (SELECT line, ${key}, first_value(line) OVER w AS first_line, row_number() OVER w AS rn
-            FROM ${typed} WHERE line NOT IN (SELECT line FROM ${issues})
-            WINDOW w AS (PARTITION BY ${key} ORDER BY line))
-      WHERE rn > 1`);
+      FROM dup_${spec.table} WHERE rn > 1`);
+    await conn.run(`DELETE FROM ${ident(spec.table)} WHERE line IN (SELECT line FROM dup_${spec.table} WHERE rn > 1)`);
+    await conn.run(`DROP TABLE dup_${spec.table}`);
   }
-  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS
-    SELECT t.line, ${spec.columns.map((c) => `CAST(t.${ident(c.field)} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}
-    FROM ${typed} t ANTI JOIN ${issues} i ON t.line = i.line ORDER BY t.line`);
   await conn.run(`INSERT INTO ingest_issues SELECT ${lit(file)}, line, col, left(value, 200), rule, message FROM ${issues}`);
 
   report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`));
@@ -183,7 +186,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     throw new Error(`internal: ${file}: accepted ${report.accepted} + rejected ${report.rejected} ≠ read ${report.read}`);
   report.rules = (await queryRows<{rule: string; message: string; count: string}>(conn, `SELECT rule, any_value(message) AS message, count(*) AS count FROM ${issues} GROUP BY rule ORDER BY count DESC, rule`)).map((r) => ({...r, message: RULES[r.rule] ?? r.message, count: Number(r.count)}));
   if (report.read === 0) report.warnings.push("Filen har bara en rubrikrad och inga datarader.");
-  for (const t of [raw, lined, typed, issues, `bad_${spec.table}`, `gaps_${spec.table}`, `gapadj_${spec.table}`, `rej_${spec.table}`, `rejscan_${spec.table}`])
+  for (const t of [broken, issues, `bad_${spec.table}`, `gaps_${spec.table}`, `gapadj_${spec.table}`, `rej_${spec.table}`, `rejscan_${spec.table}`])
     await conn.run(`DROP TABLE IF EXISTS ${t}`);
   void basename;
   return report;
@@ -191,4 +194,26 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
 
 async function createEmptyTable(conn: DuckDBConnection, spec: InputSpec): Promise<void> {
   await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} (line BIGINT, ${spec.columns.map((c) => `${ident(c.field)} ${duckdbType(c.kind)}`).join(", ")})`);
+}
+
+/**
+ * The FROM clause that numbers the raw rows with their physical lines. For sorted gaps g_j (blank
+ * lines, continuation lines of quoted fields, rejected lines; j = 1…), the p-th row read is on line
+ * p' + #{j : g_j − j + 1 ≤ p'} with p' = skip + p. Without gaps that is just p'.
+ */
+async function lineNumbers(conn: DuckDBConnection, table: string, gaps: number[], skip: number, tmpDir: string): Promise<string> {
+  const bad = `bad_${table}`;
+  const structural = Number(await queryValue(conn, `SELECT count(*) FROM ${bad}`));
+  if (!gaps.length && !structural) return `(SELECT rowid + 1 + ${skip} AS line, * FROM raw_${table})`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE gaps_${table} (line BIGINT)`);
+  if (gaps.length) {
+    const gapFile = join(tmpDir, `${table}.gaps.csv`);
+    await writeFile(gapFile, "line\n" + gaps.join("\n") + "\n");
+    await conn.run(`INSERT INTO gaps_${table} SELECT line FROM read_csv(${lit(gapFile)}, header = true, columns = {'line': 'BIGINT'})`);
+  }
+  await conn.run(`INSERT INTO gaps_${table} SELECT line FROM ${bad}`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE gapadj_${table} AS
+    SELECT line - j + 1 AS a, max(j) AS j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM gaps_${table})) GROUP BY 1`);
+  return `(SELECT r.p + coalesce(g.j, 0) AS line, r.* EXCLUDE (p)
+    FROM (SELECT rowid + 1 + ${skip} AS p, * FROM raw_${table}) r ASOF LEFT JOIN gapadj_${table} g ON r.p >= g.a)`;
 }

@@ -51,6 +51,10 @@ export async function readParameters(dataDir: string): Promise<Parameters> {
 export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpDir: string, {issuesPerFile = 500} = {}): Promise<IngestReport> {
   await mkdir(tmpDir, {recursive: true});
   const parameters = await readParameters(dataDir);
+  // Large files must not take the machine: DuckDB spills to disk past this limit.
+  await conn.run(`SET memory_limit = '${process.env.SAMVERKAN_MEMORY_LIMIT ?? "1200MB"}'`);
+  await conn.run(`SET temp_directory = ${lit(join(tmpDir, "spill"))}`);
+  await conn.run(`SET preserve_insertion_order = true`);
   await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
   const files: FileReport[] = [];
   for (const spec of INPUTS) files.push(await ingestFile(conn, spec, dataDir, tmpDir));

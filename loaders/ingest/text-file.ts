@@ -62,15 +62,20 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
         carry = Buffer.from(joined.subarray(cut));
       }
       if (!hasQuotes && chunk.indexOf(34) >= 0) hasQuotes = true;
-      // Count lines, and lines with nothing but white space (line 1 is the header).
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i];
-        if (b === 10) {
-          lines++;
-          if (!lineHasContent && lineNo > 1) blankLines.push(lineNo);
-          lineHasContent = false;
-          lineNo++;
-        } else if (b !== 13) lineHasContent = true;
+      // Count lines and find the empty ones (line 1 is the header), with indexOf: a native scan.
+      for (let start = 0; ; ) {
+        const nl = chunk.indexOf(10, start);
+        if (nl < 0) {
+          if (start < chunk.length && !(chunk.length - start === 1 && chunk[start] === 13)) lineHasContent = true;
+          break;
+        }
+        const len = nl - start;
+        if (len > 1 || (len === 1 && chunk[start] !== 13)) lineHasContent = true;
+        lines++;
+        if (!lineHasContent && lineNo > 1) blankLines.push(lineNo);
+        lineHasContent = false;
+        lineNo++;
+        start = nl + 1;
       }
       lastByte = chunk[chunk.length - 1];
     }

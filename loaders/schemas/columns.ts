@@ -126,9 +126,11 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * read), `invalid` is true when a non-empty raw value breaks the kind's rule. `raw` is the trimmed
  * text (NULL when empty).
  */
-export function columnSql(kind: ColumnKind, raw: string): {value: string; invalid: string; rule: string} {
+export function columnSql(kind: ColumnKind, rawText: string): {value: string; invalid: string; rule: string} {
+  // Trimmed once per value; empty fields already arrive as NULL from the CSV reader.
+  const raw = `trim(${rawText})`;
   // Excel writes thousands with (non-breaking) spaces: "1 123,50".
-  const compact = `regexp_replace(${raw}, '[\\s\\x{00A0}\\x{202F}]', '', 'g')`;
+  const compact = `replace(replace(replace(${raw}, ' ', ''), chr(160), ''), chr(8239), '')`;
   switch (kind.type) {
     case "municipality": {
       const ok = `regexp_matches(${raw}, '^\\d{3,4}$')`;
