@@ -47,7 +47,8 @@ const pages = [
 export default {
   title: "Samverkan i siffror",
   root: "src",
-  output: "dist",
+  // Parallel builds (several developers on one machine) may each use their own folder.
+  output: process.env.SAMVERKAN_OUT || "dist",
   lang: "sv",
   theme: "air",
   globalStylesheets: [],

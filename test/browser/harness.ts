@@ -8,7 +8,7 @@ import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {extname, join, normalize, resolve} from "node:path";
 import {chromium, type Browser, type Page} from "playwright-core";
 
-export const DIST = resolve(import.meta.dirname, "..", "..", "dist");
+export const DIST = resolve(import.meta.dirname, "..", "..", process.env.SAMVERKAN_OUT || "dist");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
