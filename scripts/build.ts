@@ -86,6 +86,11 @@ const dropped = await invalidateLoaderCache(warehouse);
 if (dropped) console.error(`Tog bort ${dropped} inaktuella laddarresultat ur Frameworks cache.`);
 await bundleBrowserModels();
 
+// Framework clears its output folder only inside the project; clear an outside one (SAMVERKAN_OUT)
+// ourselves, but only when it holds a previous build, never an arbitrary folder.
+const out = process.env.SAMVERKAN_OUT;
+if (mode === "build" && out && existsSync(join(out, "_observablehq"))) await rm(out, {recursive: true, force: true});
+
 const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
 const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir}});
