@@ -1,0 +1,57 @@
+// test/fixtures/bad/: each folder holds one broken input file and the exact report it must give.
+// Every case also keeps accepted + rejected = read for every file.
+import {describe, expect, it} from "vitest";
+import {readdirSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {checkFolder} from "../../loaders/cli/check.ts";
+import {dataFolder} from "./helpers.ts";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {ingestFolder} from "../../loaders/ingest/ingest.ts";
+
+const FIXTURES = resolve(import.meta.dirname, "..", "fixtures", "bad");
+
+interface Expected {
+  file: string;
+  fatal?: string;
+  read?: number;
+  accepted?: number;
+  rejected?: number;
+  encoding?: string;
+  warnings?: string[];
+  names?: string[];
+  issues?: {line: number; column: string; value?: string; rule: string}[];
+}
+
+describe("broken input files", () => {
+  const cases = readdirSync(FIXTURES).sort();
+  it("there are at least 25", () => expect(cases.length).toBeGreaterThanOrEqual(25));
+  for (const name of cases) {
+    it(name, async () => {
+      const expected: Expected = JSON.parse(readFileSync(join(FIXTURES, name, "expected.json"), "utf8"));
+      const dir = dataFolder({[expected.file]: readFileSync(join(FIXTURES, name, expected.file))});
+      if (expected.fatal) {
+        await expect(checkFolder(dir)).rejects.toThrow(expected.fatal);
+        return;
+      }
+      const report = await checkFolder(dir);
+      const f = report.files.find((x) => x.file === expected.file)!;
+      expect({read: f.read, accepted: f.accepted, rejected: f.rejected}).toEqual({read: expected.read, accepted: expected.accepted, rejected: expected.rejected});
+      if (expected.encoding) expect(f.encoding).toBe(expected.encoding);
+      if (expected.warnings) expect(f.warnings).toEqual(expected.warnings);
+      const issues = report.issues.filter((i) => i.file === expected.file).map((i) => ({line: i.line, column: i.column, value: i.value, rule: i.rule}));
+      expect(issues.map(({line, column, rule}) => ({line, column, rule}))).toEqual(expected.issues!.map(({line, column, rule}) => ({line, column, rule})));
+      expected.issues!.forEach((e, k) => e.value !== undefined && expect(issues[k].value).toBe(e.value));
+      for (const file of report.files) expect(file.accepted + file.rejected, file.file).toBe(file.read);
+      if (expected.names) {
+        // The names arrive intact in the warehouse, whatever the file's encoding.
+        const instance = await DuckDBInstance.create(":memory:");
+        const conn = await instance.connect();
+        await ingestFolder(conn, dir, join(dir, ".work"));
+        const names = (await conn.runAndReadAll("SELECT municipality_name FROM municipalities ORDER BY line")).getRows().map((r) => r[0]);
+        expect(names).toEqual(expected.names);
+        conn.closeSync();
+        instance.closeSync();
+      }
+    });
+  }
+});
