@@ -78,6 +78,7 @@ export async function ensureWarehouse(dir = dataDir()): Promise<string> {
   connection.closeSync();
   instance.closeSync();
   await rename(tmp, path); // atomic: a concurrent reader sees the whole file or none
+  await prune(dirname(path), 6);
   return path;
 }
 
@@ -97,4 +98,12 @@ export async function openWarehouse(dir = dataDir()): Promise<Warehouse> {
       instance.closeSync();
     }
   };
+}
+
+/** Keeps the newest few warehouses (other data folders, recent edits) and removes the rest. */
+async function prune(dir: string, keep: number): Promise<void> {
+  const files = await Promise.all(
+    (await readdir(dir)).filter((f) => f.endsWith(".duckdb")).map(async (f) => ({f, t: (await stat(join(dir, f))).mtimeMs}))
+  );
+  for (const {f} of files.sort((a, b) => b.t - a.t).slice(keep)) await rm(join(dir, f), {force: true}).catch(() => {});
 }

@@ -9,7 +9,7 @@
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {mkdir, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {build as esbuild} from "esbuild";
 import {ensureWarehouse, dataDir, ROOT} from "../loaders/warehouse.ts";
@@ -37,26 +37,50 @@ async function hashFiles(files: string[]): Promise<string> {
   return h.digest("hex").slice(0, 16);
 }
 
+/**
+ * A loader may declare the input files it reads in a comment, `// inputs: kommuner.csv, befolkning.csv`;
+ * then only a change in those files (or in parametrar.json, the loader or the library) re-runs it.
+ * A loader without the comment depends on every input.
+ */
+async function declaredInputs(loader: string): Promise<string[] | null> {
+  const m = /^\/\/\s*inputs:\s*(.+)$/m.exec(await readFile(loader, "utf8"));
+  return m ? m[1].split(/[,\s]+/).filter(Boolean) : null;
+}
+
+async function inputStamp(dir: string, files: string[] | null): Promise<string> {
+  const h = createHash("sha256").update(dir);
+  const names = files ? [...new Set([...files, "parametrar.json"])].sort() : (await walk(dir)).map((f) => relative(dir, f));
+  for (const name of names) {
+    const path = join(dir, name);
+    const s = existsSync(path) ? await stat(path) : null;
+    h.update(`\n${name}\t${s ? `${s.size}\t${s.mtimeMs}` : "missing"}`);
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
 /** Drops the cached output of every loader whose inputs, own source or library changed. */
-async function invalidateLoaderCache(warehouse: string): Promise<number> {
+async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; kept: string[]}> {
   // Loaders import the library (loaders/) and the shared format module (src/components/).
   const sources = [...(await walk(join(ROOT, "loaders"))), ...(await walk(join(ROOT, "src", "components")))];
   const library = await hashFiles(sources.filter((f) => f.endsWith(".ts")));
   const stamps: Record<string, string> = existsSync(STAMP) ? JSON.parse(await readFile(STAMP, "utf8")) : {};
   const next: Record<string, string> = {};
-  let dropped = 0;
+  const dropped: string[] = [];
+  const kept: string[] = [];
   for (const loader of (await walk(join(ROOT, "src"))).filter((f) => /\.[a-z]+\.ts$/.test(f) && !f.includes(".observablehq"))) {
     const target = relative(join(ROOT, "src"), loader).replace(/\.ts$/, "");
-    const stamp = createHash("sha256").update(warehouse).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
+    const inputs = await inputStamp(dir, await declaredInputs(loader));
+    const stamp = createHash("sha256").update(inputs).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
     next[target] = stamp;
-    if (stamps[target] !== stamp && existsSync(join(CACHE, target))) {
+    if (!existsSync(join(CACHE, target))) continue;
+    if (stamps[target] !== stamp) {
       await rm(join(CACHE, target), {force: true});
-      dropped++;
-    }
+      dropped.push(target);
+    } else kept.push(target);
   }
   await mkdir(CACHE, {recursive: true});
   await writeFile(STAMP, JSON.stringify(next, null, 2));
-  return dropped;
+  return {dropped, kept};
 }
 
 /**
@@ -82,8 +106,8 @@ try {
   }
   throw e;
 }
-const dropped = await invalidateLoaderCache(warehouse);
-if (dropped) console.error(`Tog bort ${dropped} inaktuella laddarresultat ur Frameworks cache.`);
+const {dropped, kept} = await invalidateLoaderCache(dir);
+console.error(`Laddare som körs om: ${dropped.length ? dropped.join(", ") : "inga cachade"}; oförändrade (återanvänds): ${kept.length}.`);
 await bundleBrowserModels();
 
 // Framework clears its output folder only inside the project; clear an outside one (SAMVERKAN_OUT)
