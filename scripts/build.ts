@@ -118,4 +118,21 @@ if (mode === "build" && out && existsSync(join(out, "_observablehq"))) await rm(
 const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
 const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir}});
-child.on("exit", (code) => process.exit(code ?? 1));
+child.on("exit", async (code) => {
+  if (code === 0 && mode === "build") await finishHtml(out || join(ROOT, "dist"));
+  process.exit(code ?? 1);
+});
+
+/**
+ * Two fixes to Framework's HTML that accessibility checkers (and screen readers) need: the page's
+ * language, and the sidebar's close control, which Framework puts directly inside an <ol>.
+ */
+async function finishHtml(dist: string): Promise<void> {
+  for (const file of (await walk(dist)).filter((f) => f.endsWith(".html"))) {
+    const html = await readFile(file, "utf8");
+    const fixed = html
+      .replace(/^(<!DOCTYPE html>\s*)<html>/i, '$1<html lang="sv">')
+      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>");
+    if (fixed !== html) await writeFile(file, fixed);
+  }
+}

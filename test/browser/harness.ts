@@ -86,3 +86,17 @@ export function sitePages(dir = DIST, prefix = ""): string[] {
   }
   return out.sort();
 }
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page, as "rule: target" lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const {createRequire} = await import("node:module");
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({content: source});
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as {axe: {run: (ctx: unknown, opts: unknown) => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe;
+    return axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(" ")}`));
+}

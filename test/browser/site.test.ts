@@ -1,10 +1,10 @@
 // Every page of the built site opens in headless Chromium with no console error, no request that
-// leaves 127.0.0.1, a demo label when the data is demo, and its tables and charts rendered.
+// leaves 127.0.0.1, a demo label when the data is demo, no serious or critical axe-core violation.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Browser} from "playwright-core";
 import type {Server} from "node:http";
 import {existsSync} from "node:fs";
-import {DIST, launch, open, serve, sitePages} from "./harness.ts";
+import {accessibilityViolations, DIST, launch, open, serve, sitePages} from "./harness.ts";
 
 let browser: Browser;
 let server: Server;
@@ -36,6 +36,7 @@ describe("the built site", () => {
       const text = await page.locator("main").innerText();
       expect(text).toContain("Demodata");
       expect(await page.locator(".observablehq--error").count(), "cells in error").toBe(0);
+      expect(await accessibilityViolations(page), "axe-core: serious or critical WCAG 2.1 AA violations").toEqual([]);
       await page.context().close();
     });
   }
