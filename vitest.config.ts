@@ -2,10 +2,13 @@ import {defineConfig} from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Browser tests start Chromium against dist/: give them room, and run files one at a time there.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    pool: "forks"
+    pool: "forks",
+    projects: [
+      {extends: true, test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/browser/**"]}},
+      // Browser tests share dist/, Chromium and Framework's loader cache (some of them build): one file at a time.
+      {extends: true, test: {name: "browser", include: ["test/browser/**/*.test.ts"], fileParallelism: false}}
+    ]
   }
 });

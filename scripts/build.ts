@@ -117,7 +117,9 @@ if (mode === "build" && out && existsSync(join(out, "_observablehq"))) await rm(
 
 const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
-const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir}});
+// Framework runs the .ts loaders with `tsx` from PATH, which outside npm scripts may lack node_modules/.bin.
+const PATH = `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
+const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir}});
 child.on("exit", async (code) => {
   if (code === 0 && mode === "build") await finishHtml(out || join(ROOT, "dist"));
   process.exit(code ?? 1);

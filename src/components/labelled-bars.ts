@@ -1,0 +1,33 @@
+/**
+ * Horizontal bars with the value written at the end of each bar: readable on paper and without colour
+ * (no legend to decode). Negative values grow to the left of a zero rule.
+ */
+import * as Plot from "@observablehq/plot";
+import {COLORS} from "./palette.js";
+
+export interface LabelledBar {
+  label: string;
+  value: number;
+  text: string;
+}
+
+export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = "", title}: {width?: number; unit?: string; title?: string} = {}): SVGSVGElement | HTMLElement {
+  const data = [...rows].sort((a, b) => b.value - a.value);
+  const hasNegative = data.some((d) => d.value < 0);
+  return Plot.plot({
+    width,
+    height: 28 * data.length + 50,
+    marginLeft: 130,
+    marginRight: 70,
+    title,
+    x: {label: unit, grid: true, nice: true},
+    y: {label: null, domain: data.map((d) => d.label)},
+    marks: [
+      Plot.barX(data, {x: "value", y: "label", fill: (d: LabelledBar) => (d.value < 0 ? COLORS.secondary : COLORS.primary), stroke: "#222", strokeWidth: 0.5}),
+      Plot.text(data, {x: "value", y: "label", text: "text", textAnchor: "start", dx: 4, fill: "#111", filter: (d: LabelledBar) => d.value >= 0}),
+      // A negative bar's label sits just right of zero, clear of the names on the left.
+      Plot.text(data, {x: 0, y: "label", text: "text", textAnchor: "start", dx: 4, fill: "#111", filter: (d: LabelledBar) => d.value < 0}),
+      hasNegative ? Plot.ruleX([0], {stroke: "#111"}) : null
+    ]
+  }) as SVGSVGElement | HTMLElement;
+}

@@ -1,0 +1,69 @@
+// The seminar report page renders every section (sentence, chart, table) and follows the county
+// selector; `npx samverkan rapport` prints it to an A4 PDF with the expected pages and figures.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, readdirSync, readFileSync, existsSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import type {Server} from "node:http";
+import {DIST, launch, open, serve} from "./harness.ts";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+let browser: Browser;
+let server: Server;
+let origin: string;
+type Report = {countyCode: string; countyName: string; year: number; sections: {id: string; headline: string; table: {rows: string[][]}}[]};
+let reports: Report[];
+
+beforeAll(async () => {
+  ({server, origin} = await serve());
+  browser = await launch();
+  const dir = join(DIST, "_file", "data");
+  reports = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("seminarium."))!), "utf8")).reports;
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
+
+describe("Seminarierapport", () => {
+  it("shows each section with its sentence, chart and table, for the chosen county", async () => {
+    const {page, errors, external} = await open(browser, origin, "/seminarium/2025?lan=23");
+    const expected = reports.find((r) => r.countyCode === "23" && r.year === 2025)!;
+    const sections = page.locator(".report-section");
+    expect(await sections.count()).toBe(expected.sections.length);
+    for (const [i, s] of expected.sections.entries()) {
+      const section = sections.nth(i);
+      expect(text(await section.locator(".report-headline").innerText())).toBe(text(s.headline));
+      expect(await section.locator("table tbody tr").count()).toBe(s.table.rows.length);
+    }
+    expect(await page.locator(".report-section svg").count()).toBeGreaterThanOrEqual(expected.sections.length - 1);
+    await page.selectOption("#county-select", "24");
+    const other = reports.find((r) => r.countyCode === "24" && r.year === 2025)!;
+    await page.waitForFunction((h) => document.querySelector(".report-headline")?.textContent?.replace(/\s+/g, " ").trim() === h, text(other.sections[0].headline));
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("prints to an A4 PDF with page numbers, date, source and the headline figures", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "samverkan-pdf-")), "rapport.pdf");
+    execFileSync(process.execPath, [join(ROOT, "bin", "samverkan.js"), "rapport", "--year", "2025", "--lan", "23", "--out", out], {cwd: ROOT, stdio: "pipe"});
+    expect(existsSync(out)).toBe(true);
+    const info = execFileSync("pdfinfo", [out], {encoding: "utf8"});
+    const expected = reports.find((r) => r.countyCode === "23" && r.year === 2025)!;
+    // The cover, then one page per section.
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1 + expected.sections.length);
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const pdf = text(execFileSync("pdftotext", ["-layout", out, "-"], {encoding: "utf8"}));
+    for (const s of expected.sections) {
+      const figure = /(\d[\d ]*,\d) mnkr|(\d[\d ]*) personer/.exec(text(s.headline));
+      if (figure) expect(pdf).toContain(figure[0]);
+    }
+    expect(pdf).toContain(`Sida 1 av ${1 + expected.sections.length}`);
+    expect(pdf).toMatch(/Källa: Demodata · \d{4}-\d{2}-\d{2}/);
+  }, 180_000);
+});
