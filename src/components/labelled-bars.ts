@@ -4,6 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
+import {describeChart} from "./chart-a11y.js";
 
 export interface LabelledBar {
   label: string;
@@ -11,10 +12,10 @@ export interface LabelledBar {
   text: string;
 }
 
-export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = "", title}: {width?: number; unit?: string; title?: string} = {}): SVGSVGElement | HTMLElement {
+export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = "", title, description}: {width?: number; unit?: string; title?: string; description?: string} = {}): SVGSVGElement | HTMLElement {
   const data = [...rows].sort((a, b) => b.value - a.value);
   const hasNegative = data.some((d) => d.value < 0);
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: 28 * data.length + 50,
     marginLeft: 130,
@@ -30,4 +31,5 @@ export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = 
       hasNegative ? Plot.ruleX([0], {stroke: "#111"}) : null
     ]
   }) as SVGSVGElement | HTMLElement;
+  return describeChart(chart, description ?? `Stapeldiagram: ${unit}. ${data.map((d) => `${d.label} ${d.text}`).join(", ")}.`);
 }
