@@ -77,6 +77,7 @@ export async function ensureWarehouse(dir = dataDir()): Promise<string> {
   await connection.run("CHECKPOINT");
   connection.closeSync();
   instance.closeSync();
+  await rm(`${tmp}.d`, {recursive: true, force: true});
   await rename(tmp, path); // atomic: a concurrent reader sees the whole file or none
   await prune(dirname(path), 6);
   return path;

@@ -2,7 +2,7 @@
  * The one ingest of a build: reads every input file of a data folder into one DuckDB database,
  * validates it in bulk and writes the report beside the clean tables.
  */
-import {readFile, mkdir, rm} from "node:fs/promises";
+import {readFile, mkdir} from "node:fs/promises";
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -73,7 +73,7 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal};
   await conn.run(`CREATE OR REPLACE TABLE meta (key VARCHAR PRIMARY KEY, value JSON)`);
   await conn.run(`INSERT INTO meta VALUES ('parameters', ${lit(JSON.stringify(parameters))}), ('report', ${lit(JSON.stringify(report))})`);
-  await rm(tmpDir, {recursive: true, force: true});
+  // tmpDir also holds DuckDB's spill files until the database is closed: the caller removes it.
   return report;
 }
 
