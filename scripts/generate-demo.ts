@@ -169,7 +169,7 @@ for (const m of M) {
   for (const y of years) {
     const p = pop(m.code, y);
     const g = 1.03 ** (y - FIRST);
-    const hs = (p.p80 * 9000 + (p.p65 - p.p80) * 2000) * eff * g * (1 + noise(0.03));
+    const hs = (p.p80 * 4400 + (p.p65 - p.p80) * 950) * eff * g * (1 + noise(0.03));
     const rows: [string, string, number][] = [
       ["hemsjukvard_ordinart", "kommun", hs * 0.55],
       ["hemsjukvard_sabo", "kommun", hs * 0.45],

@@ -296,30 +296,59 @@ export interface WindowTotal {
   revenueOre: Ore | null;
   costOre: Ore | null;
   balanceOre: Ore | null;
+  /** Inhabitant-years: the sum over the window's years of each year's 31 December population. */
+  population?: number | null;
+  population80?: number | null;
+  /** Share of inhabitants 80+ over the window: Σ population 80+ / Σ population (display number). */
+  share80?: number | null;
+  /** Balance per inhabitant and year: Σ balance / Σ population, whole öre (half away). */
+  balancePerInhabitantOre?: Ore | null;
+  /** Balance per inhabitant 80+ and year: Σ balance / Σ population 80+, whole öre (half away). */
+  balancePerInhabitant80Ore?: Ore | null;
+  /** Cumulative balance since the swap at the end of the window (null when any year since the swap is missing). */
+  cumulativeBalanceOre?: Ore | null;
 }
 
 /**
  * Sums over a review window per municipality, and the county as the sum of those. A municipality with a
  * missing year (or a year outside the follow-up) gets null and is left out of the county sum.
+ * Per inhabitant over a window is per inhabitant and year: the window's balance divided by the sum of the
+ * years' populations (so a four-year window is comparable with one year), rounded once to whole öre.
  */
 export function windowTotals(result: TaxSwapResult, window: {years: readonly number[]}): {rows: WindowTotal[]; county: WindowTotal & {missing: string[]}} {
   const codes = [...new Set(result.rows.map((r) => r.municipalityCode))];
+  const last = Math.max(...window.years);
+  const empty = {revenueOre: null, costOre: null, balanceOre: null, population: null, population80: null, share80: null, balancePerInhabitantOre: null, balancePerInhabitant80Ore: null, cumulativeBalanceOre: null};
   const rows = codes.map((code): WindowTotal => {
     const ys = window.years.map((y) => result.rows.find((r) => r.municipalityCode === code && r.year === y));
-    if (ys.some((r) => !r || r.balanceOre == null)) return {municipalityCode: code, revenueOre: null, costOre: null, balanceOre: null};
+    if (ys.some((r) => !r || r.balanceOre == null)) return {municipalityCode: code, ...empty};
     const s = (f: (r: TaxSwapRow) => number | null) => ys.reduce((t, r) => t + (f(r!) ?? 0), 0);
-    return {municipalityCode: code, revenueOre: s((r) => r.revenueOre), costOre: s((r) => r.costOre), balanceOre: s((r) => r.balanceOre)};
+    const withPop = ys.every((r) => r!.population != null);
+    const balanceOre = s((r) => r.balanceOre);
+    return {
+      municipalityCode: code,
+      revenueOre: s((r) => r.revenueOre),
+      costOre: s((r) => r.costOre),
+      balanceOre,
+      ...perCapita(balanceOre, withPop ? {all: s((r) => r.population), old: s((r) => r.population80)} : undefined),
+      cumulativeBalanceOre: ys.find((r) => r!.year === last)!.cumulativeBalanceOre
+    };
   });
   const complete = rows.filter((r) => r.balanceOre != null);
   const any = complete.length > 0;
-  const s = (f: (r: WindowTotal) => number | null) => (any ? complete.reduce((t, r) => t + (f(r) ?? 0), 0) : null);
+  const s = (f: (r: WindowTotal) => number | null | undefined) => (any ? complete.reduce((t, r) => t + (f(r) ?? 0), 0) : null);
+  const balanceOre = s((r) => r.balanceOre);
+  const withPop = any && complete.every((r) => r.population != null);
+  const allCumulative = rows.length > 0 && rows.every((r) => r.cumulativeBalanceOre != null);
   return {
     rows,
     county: {
       municipalityCode: null,
       revenueOre: s((r) => r.revenueOre),
       costOre: s((r) => r.costOre),
-      balanceOre: s((r) => r.balanceOre),
+      balanceOre,
+      ...perCapita(balanceOre, withPop ? {all: s((r) => r.population)!, old: s((r) => r.population80)!} : undefined),
+      cumulativeBalanceOre: allCumulative ? rows.reduce((t, r) => t + r.cumulativeBalanceOre!, 0) : null,
       missing: rows.filter((r) => r.balanceOre == null).map((r) => r.municipalityCode!)
     }
   };

@@ -11,7 +11,11 @@ export interface County {
 
 const KEY = "samverkan:lan";
 
-export function initialCounty(counties: readonly County[], fallback?: string): string {
+/**
+ * The county to show: the URL first, then `fixed` (a page that only makes sense for one county), then
+ * the reader's last choice, then `preferred` (the page's natural default), then the first county.
+ */
+export function initialCounty(counties: readonly County[], fallback?: string, preferred?: string): string {
   const fromUrl = new URLSearchParams(location.search).get("lan");
   let stored: string | null = null;
   try {
@@ -20,7 +24,7 @@ export function initialCounty(counties: readonly County[], fallback?: string): s
     // Storage may be off (privacy settings); the URL still works.
   }
   const ok = (c: string | null | undefined) => !!c && counties.some((x) => x.code === c);
-  return ok(fromUrl) ? fromUrl! : ok(fallback) ? fallback! : ok(stored) ? stored! : counties[0]?.code ?? "";
+  return ok(fromUrl) ? fromUrl! : ok(fallback) ? fallback! : ok(stored) ? stored! : ok(preferred) ? preferred! : counties[0]?.code ?? "";
 }
 
 /** Writes a set of selections into the URL without reloading (null removes the key). */
@@ -34,8 +38,8 @@ export function setUrlParams(values: Record<string, string | number | null | und
 }
 
 /** A labelled <select> whose value is the county code; use with Framework's view(). */
-export function CountySelect(counties: readonly County[], {fixed}: {fixed?: string} = {}): HTMLElement & {value: string} {
-  const value = initialCounty(counties, fixed);
+export function CountySelect(counties: readonly County[], {fixed, preferred}: {fixed?: string; preferred?: string} = {}): HTMLElement & {value: string} {
+  const value = initialCounty(counties, fixed, preferred);
   const select = el("select", {id: "county-select", name: "lan"}, ...counties.map((c) => el("option", {value: c.code, selected: c.code === value}, c.name)));
   const form = el("div", {class: "county-select"}, el("label", {for: "county-select"}, "Län"), select) as unknown as HTMLElement & {value: string};
   form.value = value;
