@@ -1,16 +1,17 @@
 /**
  * A full-page screenshot of a built page, to look at before calling a page done:
- *   npx tsx scripts/screenshot.ts /tillaggsbelopp /tmp/tillaggsbelopp.png [width]
+ *   npx tsx scripts/screenshot.ts /tillaggsbelopp /tmp/tillaggsbelopp.png [width] [css selector]
  * Prints the console errors and off-machine requests it saw (both must be empty).
  */
 import {launch, open, serve} from "../test/browser/harness.ts";
 
-const [path = "/", out = "/tmp/page.png", width = "1280"] = process.argv.slice(2);
+const [path = "/", out = "/tmp/page.png", width = "1280", selector] = process.argv.slice(2);
 const {server, origin} = await serve();
 const browser = await launch();
 try {
   const {page, errors, external} = await open(browser, origin, path, {viewport: {width: Number(width), height: 900}});
-  await page.screenshot({path: out, fullPage: true});
+  if (selector) await page.locator(selector).first().screenshot({path: out});
+  else await page.screenshot({path: out, fullPage: true});
   console.log(JSON.stringify({screenshot: out, errors, external}));
 } finally {
   await browser.close();

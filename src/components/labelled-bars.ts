@@ -14,6 +14,8 @@ export interface LabelledBar {
 
 export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = "", title, description}: {width?: number; unit?: string; title?: string; description?: string} = {}): SVGSVGElement | HTMLElement {
   const data = [...rows].sort((a, b) => b.value - a.value);
+  // Never narrower than the margins (a card may report a width of 0 before layout).
+  width = Math.max(width, 360);
   const hasNegative = data.some((d) => d.value < 0);
   const chart = Plot.plot({
     width,
