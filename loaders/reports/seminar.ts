@@ -7,6 +7,7 @@ import type {Warehouse} from "../warehouse.ts";
 import {queryRows} from "../ingest/sql.ts";
 import {formatDecimal, formatKronor, formatMnkr, formatPercent} from "../../src/components/format.ts";
 import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Change} from "./seminar-text.ts";
+import {findReview, taxSwapReport} from "./tax-swap.ts";
 
 export interface SeminarChart {
   /** Horizontal bars with a direct label on each bar (no legend, readable without colour). */
@@ -148,8 +149,49 @@ async function funds(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection
   };
 }
 
+/** Per build, the other reports are made once and shared by every county and year of the seminar. */
+function memo<T>(make: (wh: Warehouse) => Promise<T>): (wh: Warehouse) => Promise<T> {
+  const cache = new WeakMap<Warehouse, Promise<T>>();
+  return (wh) => {
+    if (!cache.has(wh)) cache.set(wh, make(wh));
+    return cache.get(wh)!;
+  };
+}
+
+const taxSwap = memo(taxSwapReport);
+
+/** In review years (2013 + 4n), the skatteväxling follow-up of the four years before. */
+async function taxSwapSection(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection | null> {
+  const found = findReview(await taxSwap(wh), {countyCode: ctx.countyCode, reviewYear: ctx.year});
+  if ("error" in found) return null;
+  const {review, view, county} = found;
+  const name = (code: string | null) => county.municipalities.find((m) => m.code === code)?.name ?? county.countyName;
+  const rows = [...view.window.rows].filter((r) => r.balancePerInhabitantOre != null).sort((a, b) => b.balancePerInhabitantOre! - a.balancePerInhabitantOre!);
+  const kr = (ore: number | null) => (ore == null ? "–" : `${ore > 0 ? "+" : ""}${formatKronor(ore)}`);
+  return {
+    id: "skattevaxling",
+    title: `Skatteväxlingens uppföljning ${review.reviewYear}`,
+    headline: `${view.headline.sentence} ${view.fit.sentence}`,
+    chart: {
+      kind: "bars",
+      unit: `Saldo per invånare och år ${review.fromYear}–${review.toYear}, kr`,
+      rows: rows.map((r) => ({label: name(r.municipalityCode), value: r.balancePerInhabitantOre! / 100, text: kr(r.balancePerInhabitantOre)}))
+    },
+    table: {
+      caption: `Intäkt av växlade öre mot kostnad ${review.fromYear}–${review.toYear} (löpande priser)`,
+      columns: ["Kommun", "Intäkt", "Kostnad", "Saldo", "Per invånare och år"],
+      numeric: [false, true, true, true, true],
+      rows: [
+        ...rows.map((r) => [name(r.municipalityCode), formatMnkr(r.revenueOre), formatMnkr(r.costOre), formatMnkr(r.balanceOre), kr(r.balancePerInhabitantOre)]),
+        [county.countyName, formatMnkr(view.window.county.revenueOre), formatMnkr(view.window.county.costOre), formatMnkr(view.window.county.balanceOre), kr(view.window.county.balancePerInhabitantOre)]
+      ]
+    },
+    method: view.method
+  };
+}
+
 /** The sections in report order; other reports add theirs here. */
-export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, funds];
+export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, funds, taxSwapSection];
 
 export async function seminarReports(wh: Warehouse, years: number[]): Promise<SeminarReport[]> {
   const municipalities = await queryRows<{code: string; name: string; county: string; countyName: string}>(

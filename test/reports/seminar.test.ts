@@ -25,6 +25,15 @@ describe("the seminar report", () => {
     expect(headline(r, "kostnader")).toMatch(/^Kostnaderna för hälso- och sjukvård i hemmet i Jämtlands län (steg|minskade) med \d+,\d % till [\d ]+,\d mnkr 2025/);
   });
 
+  it("has the skatteväxling follow-up in review years only (2013 + 4n), for the county with a swap", async () => {
+    const dir = dataFolder();
+    const review = await report(dir, "24", 2025);
+    expect(review.sections.map((s) => s.id)).toContain("skattevaxling");
+    expect(headline(review, "skattevaxling")).toMatch(/^Uppföljningen 2025 avser 2021–2024 .* \d+ av 15 kommuner i Västerbottens län gick plus/);
+    expect((await report(dir, "24", 2024)).sections.map((s) => s.id)).not.toContain("skattevaxling");
+    expect((await report(dir, "23", 2025)).sections.map((s) => s.id)).not.toContain("skattevaxling");
+  });
+
   it("names the municipality whose costs rise most once the data say so", async () => {
     const costs = readFileSync(join(DATA, "kostnader.csv"), "utf8")
       .split("\n")
