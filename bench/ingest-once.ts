@@ -16,6 +16,7 @@ const instance = await DuckDBInstance.create(join(work, "bench.duckdb"));
 const conn = await instance.connect();
 const started = performance.now();
 let rows = 0;
+let timings: {validateMs: number; deriveMs: number} | undefined;
 if (mode === "bare") {
   await conn.run(`SET memory_limit = '${process.env.SAMVERKAN_MEMORY_LIMIT ?? "1200MB"}'`);
   for (const f of (await readdir(dir)).filter((f) => f.endsWith(".csv")).sort()) {
@@ -25,9 +26,10 @@ if (mode === "bare") {
 } else {
   const report = await ingestFolder(conn, dir, join(work, "tmp"));
   rows = report.totals.read;
+  timings = report.timings;
 }
 const ms = performance.now() - started;
 conn.closeSync();
 instance.closeSync();
 await rm(work, {recursive: true, force: true});
-console.log(JSON.stringify({ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rows}));
+console.log(JSON.stringify({ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rows, ...timings}));

@@ -32,6 +32,8 @@ export interface IngestReport {
   issues: Issue[];
   issuesShown: number;
   issuesTotal: number;
+  /** Milliseconds: reading and validating the files, and making the derived tables (for npm run bench). */
+  timings: {validateMs: number; deriveMs: number};
 }
 
 export async function readParameters(dataDir: string): Promise<Parameters> {
@@ -57,8 +59,11 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   await conn.run(`SET preserve_insertion_order = true`);
   await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
   const files: FileReport[] = [];
+  const started = performance.now();
   for (const spec of INPUTS) files.push(await ingestFile(conn, spec, dataDir, tmpDir));
+  const validated = performance.now();
   await deriveTables(conn, parameters);
+  const timings = {validateMs: Math.round(validated - started), deriveMs: Math.round(performance.now() - validated)};
 
   const issues = (
     await queryRows<{file: string; line: string; col: string; value: string | null; rule: string; message: string}>(
@@ -70,7 +75,7 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   ).map((i) => ({file: i.file, line: Number(i.line), column: i.col, value: i.value, rule: i.rule, message: i.message}));
   const issuesTotal = Number((await queryRows<{n: string}>(conn, "SELECT count(*) AS n FROM ingest_issues"))[0].n);
   const totals = files.reduce((t, f) => ({read: t.read + f.read, accepted: t.accepted + f.accepted, rejected: t.rejected + f.rejected}), {read: 0, accepted: 0, rejected: 0});
-  const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal};
+  const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal, timings};
   await conn.run(`CREATE OR REPLACE TABLE meta (key VARCHAR PRIMARY KEY, value JSON)`);
   await conn.run(`INSERT INTO meta VALUES ('parameters', ${lit(JSON.stringify(parameters))}), ('report', ${lit(JSON.stringify(report))})`);
   // tmpDir also holds DuckDB's spill files until the database is closed: the caller removes it.
