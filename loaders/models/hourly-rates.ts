@@ -144,3 +144,71 @@ export function decimalText(r: Ratio): string {
   const abs = (n < 0n ? -n : n).toString().padStart(digits + 1, "0");
   return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
 }
+
+export interface CalculatedLine {
+  /** The job's time as entered, exact decimal text. */
+  hours: string;
+  /** Billed hours: started hours (whole) or the time itself, exact decimal text. */
+  billedHours: string;
+  labourOre: Ore;
+}
+
+export interface CalculatedInvoice {
+  rateOre: Ore;
+  startedHour: boolean;
+  lines: CalculatedLine[];
+  hours: string;
+  billedHours: string;
+  labourOre: Ore;
+  travelOre: Ore;
+  partsOre: Ore;
+  totalOre: Ore;
+  /** Swedish sentence with the calculation. */
+  method: string;
+}
+
+/**
+ * One invoice from a rate and the jobs' times (the calculator on /ersattningar, and a check of any
+ * invoice line): per started hour each job's time is rounded up to whole hours and billed at the rate;
+ * otherwise each job's time × rate is rounded half away to whole öre on its own (as variableInvoices
+ * does). Travel and consumables/parts are added as they are.
+ */
+export function calculateInvoice({
+  rateOre,
+  startedHour,
+  hours,
+  travelOre = 0,
+  partsOre = 0
+}: {
+  rateOre: Ore;
+  startedHour: boolean;
+  hours: readonly string[];
+  travelOre?: Ore;
+  partsOre?: Ore;
+}): CalculatedInvoice {
+  if (!Number.isInteger(rateOre) || rateOre < 0) throw new RangeError("timpriset ska vara hela öre och inte negativt");
+  for (const [name, v] of [["resekostnaden", travelOre], ["materialkostnaden", partsOre]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} ska vara hela öre och inte negativ`);
+  }
+  const lines = hours.map((text): CalculatedLine => {
+    const h = dec(text);
+    if (h.num < 0n) throw new RangeError(`negativ tid: ${text}`);
+    if (startedHour) {
+      const billed = startedHours(text);
+      return {hours: decimalText(h), billedHours: String(billed), labourOre: billed * rateOre};
+    }
+    return {hours: decimalText(h), billedHours: decimalText(h), labourOre: Number(roundHalfAway(mul(h, ratio(BigInt(rateOre)))))};
+  });
+  const labourOre = lines.reduce((s, l) => s + l.labourOre, 0);
+  const total = labourOre + travelOre + partsOre;
+  const hoursSum = decimalText(sum(lines.map((l) => dec(l.hours))));
+  const billedSum = decimalText(sum(lines.map((l) => dec(l.billedHours))));
+  const kr = (ore: Ore) => formatKronor(ore, {ore: ore % 100 !== 0});
+  const h = (text: string) => formatDecimal(Number(text), text.includes(".") ? text.split(".")[1].length : 0);
+  const rate = `${kr(rateOre)}/h`;
+  const labourText = startedHour
+    ? `${lines.length} uppdrag, ${h(hoursSum)} h avrundat uppåt per uppdrag till ${h(billedSum)} påbörjade timmar × ${rate} = ${kr(labourOre)}`
+    : `${lines.length} uppdrag, ${h(hoursSum)} h × ${rate} = ${kr(labourOre)} (avrundat till hela ören per uppdrag)`;
+  const method = `${labourText}; resor ${kr(travelOre)}; förbrukning och reservdelar ${kr(partsOre)}; summa ${kr(total)}.`;
+  return {rateOre, startedHour, lines, hours: hoursSum, billedHours: billedSum, labourOre, travelOre, partsOre, totalOre: total, method};
+}

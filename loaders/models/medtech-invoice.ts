@@ -130,6 +130,19 @@ export function fixedPartBasisDate(period: string): string {
   return half === 1 ? `${year - 1}-12-31` : `${year}-06-30`;
 }
 
+/** The inverse of fixedPartBasisDate: the half-year invoiced on a count date (2025-06-30 → 2025H2, 2025-12-31 → 2026H1). */
+export function periodForBasisDate(date: string): string {
+  const m = /^(\d{4})-(06-30|12-31)$/.exec(date);
+  if (!m) throw new RangeError(`inte ett halvårsskifte: ${date} (30 juni eller 31 december)`);
+  return m[2] === "06-30" ? `${m[1]}H2` : `${Number(m[1]) + 1}H1`;
+}
+
+/** The months of a half-year period: 2025H2 → 2025-07 … 2025-12. */
+export function halfYearMonths(period: string): string[] {
+  const {year, half} = parsePeriod(period);
+  return Array.from({length: 6}, (_, i) => `${year}-${String(i + 1 + (half - 1) * 6).padStart(2, "0")}`);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Shares
 
@@ -289,6 +302,16 @@ export interface VariableInvoiceRow extends VariableTotals {
   rateOre: Ore;
 }
 
+/** One job as an invoice line: its billed hours and labour at the rate of its year. */
+export type VariableLine<J extends MedtechJob = MedtechJob> = J & {
+  month: string;
+  rateOre: Ore;
+  /** Billed hours, exact decimal text. */
+  billedHours: string;
+  labourOre: Ore;
+  totalOre: Ore;
+};
+
 export interface VariableYearRow extends VariableTotals {
   year: number;
   /** null in `years`: all municipalities together. */
@@ -307,11 +330,11 @@ export const VARIABLE_METHOD =
  * With `startedHours: true` each job's hours are first rounded up to whole hours (the MT rate is per
  * worked hour by default, as in parametrar.json).
  */
-export function variableInvoices(
-  jobs: readonly MedtechJob[],
+export function variableInvoices<J extends MedtechJob>(
+  jobs: readonly J[],
   rateForYear: (year: number) => Ore,
   {startedHours: billStarted = false}: {startedHours?: boolean} = {}
-): {rows: VariableInvoiceRow[]; byYear: VariableYearRow[]; years: VariableYearRow[]; method: string} {
+): {rows: VariableInvoiceRow[]; byYear: VariableYearRow[]; years: VariableYearRow[]; lines: VariableLine<J>[]; method: string} {
   const rates = new Map<number, Ore>();
   const rateOf = (year: number): Ore => {
     if (!rates.has(year)) {
@@ -334,6 +357,7 @@ export function variableInvoices(
     acc.travelOre += job.travelOre;
     acc.partsOre += job.partsOre;
   };
+  const lines: VariableLine<J>[] = [];
   for (const job of jobs) {
     const month = job.date.slice(0, 7);
     const year = Number(job.date.slice(0, 4));
@@ -341,6 +365,7 @@ export function variableInvoices(
     const hours = dec(job.hours);
     const billed = billStarted ? ratio(BigInt(startedHours(job.hours))) : hours;
     const labour = Number(roundHalfAway(mul(billed, ratio(BigInt(rateOre)))));
+    lines.push({...job, month, rateOre, billedHours: decimalText(billed), labourOre: labour, totalOre: labour + job.travelOre + job.partsOre});
     const mKey = `${month}|${job.municipalityCode}`;
     if (!months.has(mKey)) months.set(mKey, {...empty(), month, municipalityCode: job.municipalityCode, rateOre});
     addTo(months.get(mKey)!, hours, billed, labour, job);
@@ -367,5 +392,5 @@ export function variableInvoices(
     .sort((a, b) => a.year - b.year || String(a.municipalityCode).localeCompare(String(b.municipalityCode)));
   const yearRows = [...years.values()].map((y) => ({year: y.year, municipalityCode: null, ...totals(y)})).sort((a, b) => a.year - b.year);
   const method = billStarted ? `${VARIABLE_METHOD} Tiden avrundas uppåt till påbörjad timme per uppdrag.` : VARIABLE_METHOD;
-  return {rows, byYear: byYearRows, years: yearRows, method};
+  return {rows, byYear: byYearRows, years: yearRows, lines, method};
 }

@@ -58,7 +58,10 @@ export const ParametersSchema = z.object({
     countyCode: county,
     baseHoursPerYear: decimal,
     minutesPerDevice: decimal,
-    hourlyRate: rate
+    hourlyRate: rate,
+    /** Set both to price the fixed part with unit costs instead of hours × the year's rate (kronor per year). */
+    baseCostPerYear: decimal.optional(),
+    costPerDevicePerYear: decimal.optional()
   }),
   rates: z.object({hiredStaff: rate, sightHearing: rate}),
   taxSwap: z.object({

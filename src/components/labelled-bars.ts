@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
+import {formatDecimal} from "./format.js";
 
 export interface LabelledBar {
   label: string;
@@ -23,7 +24,7 @@ export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = 
     marginLeft: 130,
     marginRight: 70,
     title,
-    x: {label: unit, grid: true, nice: true},
+    x: {label: unit, grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, 0)},
     y: {label: null, domain: data.map((d) => d.label)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: (d: LabelledBar) => (d.value < 0 ? COLORS.secondary : COLORS.primary), stroke: "#222", strokeWidth: 0.5}),
