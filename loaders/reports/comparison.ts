@@ -1,0 +1,487 @@
+/**
+ * Jämför kommuner (/jamfor) and the municipality profiles (/kommun/<code>): reads the warehouse once and
+ * shapes, per indicator, prices and measure, every figure the pages show (loaders/models/
+ * municipality-comparison.ts) as compact JSON: arrays per municipality (in the order of
+ * `municipalities`) and year (in the order of the indicator's `years`), rounded for display.
+ * A suppressed figure is the string ".." (SUPPRESSED), a missing one null.
+ */
+import type {Warehouse} from "../warehouse.ts";
+import type {Parameters} from "../schemas/parameters.ts";
+import {lit, queryRows} from "../ingest/sql.ts";
+import {type Ratio, ratio, add, ZERO, toFixed, mul} from "../models/exact.ts";
+import {MissingIndexError, type IndexName, type IndexValue} from "../models/index-uprating.ts";
+import {
+  atPriceLevel,
+  cellKey,
+  groupSeries,
+  isSmallCount,
+  measureSeries,
+  priceFactors,
+  similarMunicipalities,
+  type BaseCell,
+  type Figure,
+  type MeasureId,
+  type MeasureInput,
+  type PopulationCell
+} from "../models/municipality-comparison.ts";
+import {SUPPRESSED} from "../../src/components/format.ts";
+
+// ---------------------------------------------------------------------------------------------------
+// Inputs
+
+export interface ComparisonInputs {
+  parameters: Pick<Parameters, "dataset" | "comparison" | "suppressionThreshold" | "years">;
+  counties: {code: string; name: string; region: string}[];
+  municipalities: {code: string; name: string; countyCode: string}[];
+  costs: {code: string; year: number; category: string; principal: string; ore: string}[];
+  enrolment: {code: string; year: number; service: string; enrolled: number}[];
+  vaccination: {code: string; season: string; targetGroup: string; vaccine: string; vaccinated: number; targetSize: number}[];
+  devices: {code: string; year: number; devices: number}[];
+  population: {code: string; year: number; band: string; n: number}[];
+  priceIndex: IndexValue[];
+}
+
+export const SERVICES = ["palliativ", "hemsjukvard", "sabo", "korttid"] as const;
+
+export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInputs> {
+  const c = wh.connection;
+  const p = wh.parameters;
+  const counties = await queryRows<{code: string; name: string; region: string}>(
+    c,
+    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
+  );
+  const municipalities = await queryRows<{code: string; name: string; countyCode: string}>(
+    c,
+    `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY county_code, municipality_name COLLATE NOCASE`
+  );
+  const costs = await queryRows<{code: string; year: number; category: string; principal: string; ore: string}>(
+    c,
+    `SELECT municipality_code AS code, year, category, principal, CAST(sum(CAST(round(amount * 100) AS BIGINT)) AS VARCHAR) AS ore
+     FROM cost_summary GROUP BY ALL ORDER BY 1, 2, 3, 4`
+  );
+  const enrolment = await queryRows<{code: string; year: number; service: string; enrolled: string}>(
+    c,
+    `SELECT municipality_code AS code, CAST(period AS INTEGER) AS year, service, CAST(sum(enrolled) AS VARCHAR) AS enrolled
+     FROM enrolment WHERE length(period) = 4 AND service IN (${SERVICES.map(lit).join(", ")}) GROUP BY ALL ORDER BY 1, 2, 3`
+  );
+  const vaccination = await queryRows<{code: string; season: string; targetGroup: string; vaccine: string; vaccinated: string; targetSize: string}>(
+    c,
+    `SELECT municipality_code AS code, season, target_group AS "targetGroup", vaccine, CAST(sum(vaccinated) AS VARCHAR) AS vaccinated, CAST(sum(target_size) AS VARCHAR) AS "targetSize"
+     FROM vaccination GROUP BY ALL ORDER BY 1, 2, 3, 4`
+  );
+  // The latest count of each municipality and year.
+  const devices = await queryRows<{code: string; year: number; devices: string}>(
+    c,
+    `SELECT municipality_code AS code, CAST(year(date) AS INTEGER) AS year, CAST(arg_max(devices, date) AS VARCHAR) AS devices
+     FROM device_counts GROUP BY 1, 2 ORDER BY 1, 2`
+  );
+  const population = await queryRows<{code: string; year: number; band: string; n: string}>(
+    c,
+    `SELECT municipality_code AS code, year, age_band AS band, CAST(population AS VARCHAR) AS n FROM population ORDER BY 1, 2, 3`
+  );
+  const indices = [...new Set([p.comparison.regionIndex, p.comparison.municipalIndex])];
+  const priceIndex = await queryRows<{index: IndexName; year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string}>(
+    c,
+    `SELECT index_name AS "index", year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source
+     FROM price_indices WHERE index_name IN (${indices.map(lit).join(", ")}) ORDER BY 1, 2, 4`
+  );
+  return {
+    parameters: {dataset: p.dataset, comparison: p.comparison, suppressionThreshold: p.suppressionThreshold, years: p.years},
+    counties,
+    municipalities,
+    costs,
+    enrolment: enrolment.map((r) => ({...r, enrolled: Number(r.enrolled)})),
+    vaccination: vaccination.map((r) => ({...r, vaccinated: Number(r.vaccinated), targetSize: Number(r.targetSize)})),
+    devices: devices.map((r) => ({...r, devices: Number(r.devices)})),
+    population: population.map((r) => ({...r, n: Number(r.n)})),
+    priceIndex: priceIndex.map((r) => ({index: r.index, year: r.year, changePercent: r.change, edition: r.edition, status: r.status, demo: r.source === "Demodata"}))
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output
+
+export type Prices = "lopande" | "fasta";
+/** A shown figure: a number, null (missing, "–") or ".." (suppressed). */
+export type Shown = number | null | typeof SUPPRESSED;
+
+export interface MeasureInfo {
+  /** URL value (?matt=). */
+  id: string;
+  label: string;
+  /** Unit for axes and column headers: "kr", "kr per invånare", "per 1 000 invånare", "%". */
+  unit: string;
+  digits: number;
+  /** "procent" (relative change, %) or "procentenheter" (difference of two percentages). */
+  change: "procent" | "procentenheter";
+  /** The measure's county reference: "medel" (total/total), "medel per kommun" (total) or none (share). */
+  average: string | null;
+}
+
+export interface IndicatorInfo {
+  /** URL value (?indikator=). */
+  id: string;
+  group: "Kostnader" | "Inskrivna" | "Vaccination" | "Medicinteknik";
+  label: string;
+  /** Text under the figures: what is counted and how. */
+  note: string;
+  years: number[];
+  /** Labels of the years (seasons "2023/24" for vaccination). */
+  yearLabels: string[];
+  measures: MeasureInfo[];
+  /** Cost indicators offer current and fixed prices. */
+  priced: boolean;
+  /** For fixed prices: the indices used ("OPI" for municipal costs, "LPIK" for the region's). */
+  indices: IndexName[];
+  /** The measure the profile pages show. */
+  profileMeasure: string;
+}
+
+export interface SeriesOut {
+  /** Figures per municipality (order of `municipalities`) and year (order of the indicator's years). */
+  v: Shown[][];
+  /** Change since the previous year and since the first year (% or percentage points, 1 decimal). */
+  p: (number | null)[][];
+  f: (number | null)[][];
+  /** Rank in the county (1 = highest). */
+  r: (number | null)[][];
+  /** Per county: average (total/total) and median per year, and how many municipalities they cover. */
+  avg: Record<string, (number | null)[]>;
+  med: Record<string, (number | null)[]>;
+  n: Record<string, number[]>;
+  /** Profile measure only: the similar municipalities' figure (total/total) per municipality and year. */
+  sim?: (number | null)[][];
+}
+
+export interface ComparisonReport {
+  dataset: Parameters["dataset"];
+  suppressionThreshold: number;
+  counties: {code: string; name: string; region: string}[];
+  municipalities: {code: string; name: string; countyCode: string; population: number; share65: number; share80: number; similar: {code: string; distance: number}[]}[];
+  /** Year of the structure figures (population, shares) used for the similar municipalities. */
+  structureYear: number;
+  similarK: number;
+  prices: {levelYear: number; regionIndex: IndexName; municipalIndex: IndexName; available: boolean; error: string | null; demo: boolean};
+  indicators: IndicatorInfo[];
+  series: Record<string, Partial<Record<Prices, Record<string, SeriesOut>>>>;
+  method: {average: string; median: string; change: string; suppression: string; similar: string; prices: string; vaccination: string; devices: string};
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  hemsjukvard_ordinart: "Hemsjukvård i ordinärt boende",
+  hemsjukvard_sabo: "Hemsjukvård i särskilt boende (SÄBO)",
+  hjalpmedel: "Hjälpmedel",
+  lakarmedverkan: "Läkarmedverkan",
+  palliativ_specialiserad: "Specialiserad palliativ vård"
+};
+/** The enrolled persons a cost serves (per inskriven person). */
+const CATEGORY_ENROLMENT: Record<string, string[]> = {
+  hemsjukvard_ordinart: ["hemsjukvard"],
+  hemsjukvard_sabo: ["sabo"],
+  palliativ_specialiserad: ["palliativ"]
+};
+const DEFAULT_ENROLMENT = ["hemsjukvard", "sabo"];
+const SERVICE_LABELS: Record<string, string> = {
+  palliativ: "Anslutna till det palliativa teamet",
+  hemsjukvard: "Inskrivna i hemsjukvård",
+  sabo: "Boende i särskilt boende (SÄBO)",
+  korttid: "Korttidsplats"
+};
+const SERVICE_WORDS: Record<string, string> = {palliativ: "palliativa teamet", hemsjukvard: "hemsjukvård", sabo: "SÄBO", korttid: "korttidsplats"};
+const GROUP_LABELS: Record<string, string> = {sabo: "särskilt boende", hemsjukvard: "hemsjukvård", hemtjanst: "hemtjänst", lss: "LSS"};
+const VACCINE_LABELS: Record<string, string> = {"covid-19": "Covid-19", influensa: "Influensa"};
+const PRINCIPAL_WORDS: Record<string, string> = {kommun: "kommunerna", region: "regionen"};
+
+type Kind = "cost" | "count" | "coverage" | "devices";
+
+const MEASURE_SLUGS: Record<MeasureId, string> = {
+  total: "totalt",
+  perInhabitant: "per-invanare",
+  per65: "per-65",
+  per80: "per-80",
+  perEnrolled: "per-inskriven",
+  share: "andel",
+  coverage: "tackning"
+};
+
+interface MeasureSpec {
+  id: MeasureId;
+  info: MeasureInfo;
+  /** Display scale from the model's units (öre, persons, fractions). */
+  scale: Ratio;
+}
+
+function measureSpecs(kind: Kind, hasEnrolment: boolean): MeasureSpec[] {
+  const kr = ratio(1, 100);
+  const per1000 = ratio(1000);
+  const pct = ratio(100);
+  const m = (id: MeasureId, label: string, unit: string, digits: number, scale: Ratio): MeasureSpec => ({
+    id,
+    scale,
+    info: {
+      id: MEASURE_SLUGS[id],
+      label,
+      unit,
+      digits,
+      change: id === "share" || id === "coverage" ? "procentenheter" : "procent",
+      average: id === "share" ? null : id === "total" ? "medel per kommun" : "medel"
+    }
+  });
+  const share = m("share", "Andel av länet", "%", 1, pct);
+  if (kind === "cost")
+    return [
+      m("perInhabitant", "Kronor per invånare", "kr per invånare", 0, kr),
+      m("per65", "Kronor per invånare 65+", "kr per invånare 65+", 0, kr),
+      m("per80", "Kronor per invånare 80+", "kr per invånare 80+", 0, kr),
+      ...(hasEnrolment ? [m("perEnrolled", "Kronor per inskriven person", "kr per inskriven", 0, kr)] : []),
+      m("total", "Totalt", "kr", 0, kr),
+      share
+    ];
+  if (kind === "coverage") return [m("coverage", "Täckning", "%", 1, pct), m("total", "Antal vaccinerade", "personer", 0, ONE_), share];
+  const noun = kind === "devices" ? "enheter" : "personer";
+  return [
+    m("perInhabitant", "Per 1 000 invånare", `${noun} per 1 000 invånare`, 2, per1000),
+    m("per65", "Per 1 000 invånare 65+", `${noun} per 1 000 invånare 65+`, 2, per1000),
+    m("per80", "Per 1 000 invånare 80+", `${noun} per 1 000 invånare 80+`, 2, per1000),
+    m("total", kind === "devices" ? "Antal enheter" : "Antal personer", noun, 0, ONE_),
+    share
+  ];
+}
+const ONE_ = ratio(1);
+
+const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : Number(toFixed(mul(f, scale), digits)));
+const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : Number(toFixed(mul(f, scale), digits)));
+
+/** Cells of one indicator: values summed over several keys; a suppressed part suppresses the sum. */
+function sumCells(parts: ReadonlyMap<string, BaseCell>[]): Map<string, BaseCell> {
+  const out = new Map<string, BaseCell>();
+  for (const part of parts)
+    for (const [k, c] of part) {
+      const prev = out.get(k);
+      out.set(k, prev ? {value: add(prev.value, c.value), suppressed: prev.suppressed || c.suppressed} : {...c});
+    }
+  return out;
+}
+
+/** Figures in the page's shape: every municipality, every year; changes and ranks; county and similar figures. */
+function shapeSeries(
+  spec: MeasureSpec,
+  input: MeasureInput,
+  order: readonly string[],
+  similar: ReadonlyMap<string, readonly {code: string}[]> | null
+): SeriesOut {
+  const s = measureSeries(spec.id, input);
+  const d = spec.info.digits;
+  const pct = ratio(100);
+  const rec = <T>(m: Map<string, T[]>, f: (x: T) => number | null) => Object.fromEntries([...m].map(([k, xs]) => [k, xs.map(f)]));
+  const out: SeriesOut = {
+    v: order.map((c) => s.values.get(c)!.map((f) => shown(f, spec.scale, d))),
+    p: order.map((c) => s.sincePrevious.get(c)!.map((x) => num(x, pct, 1))),
+    f: order.map((c) => s.sinceFirst.get(c)!.map((x) => num(x, pct, 1))),
+    r: order.map((c) => s.rank.get(c)!),
+    avg: rec(s.countyAverage, (x) => num(x, spec.scale, d)),
+    med: rec(s.countyMedian, (x) => num(x, spec.scale, d)),
+    n: Object.fromEntries(s.countyCount)
+  };
+  if (similar) out.sim = order.map((c) => groupSeries(spec.id, input, (similar.get(c) ?? []).map((n) => n.code)).map((x) => num(x, spec.scale, d)));
+  return out;
+}
+
+const seasonYear = (season: string) => Number(season.slice(0, 4));
+
+export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {similarK?: number} = {}): ComparisonReport {
+  const {parameters: p} = inputs;
+  const threshold = p.suppressionThreshold;
+  const refs = inputs.municipalities.map((m) => ({code: m.code, countyCode: m.countyCode}));
+  const order = refs.map((m) => m.code);
+
+  // Population per municipality and year: all, 65+ (65–79 and 80+) and 80+.
+  const population = new Map<string, PopulationCell>();
+  for (const r of inputs.population) {
+    const k = cellKey(r.code, r.year);
+    const c = population.get(k) ?? {total: 0, age65: 0, age80: 0};
+    c.total += r.n;
+    if (r.band === "65-79" || r.band === "80+") c.age65 += r.n;
+    if (r.band === "80+") c.age80 += r.n;
+    population.set(k, c);
+  }
+  const popYears = [...new Set(inputs.population.map((r) => r.year))].sort();
+  const structureYear = popYears.at(-1) ?? p.years.to;
+  const features = order
+    .map((code) => ({code, pop: population.get(cellKey(code, structureYear))}))
+    .filter((x) => x.pop && x.pop.total > 0)
+    .map(({code, pop}) => ({code, population: pop!.total, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
+  const similar = similarMunicipalities(features, similarK);
+
+  // Enrolment cells per service (small counts suppressed).
+  const enrolment = new Map<string, Map<string, BaseCell>>(SERVICES.map((s) => [s, new Map()]));
+  for (const r of inputs.enrolment) enrolment.get(r.service)!.set(cellKey(r.code, r.year), {value: ratio(r.enrolled), suppressed: isSmallCount(r.enrolled, threshold)});
+  const enrolledFor = (services: readonly string[]) => sumCells(services.map((s) => enrolment.get(s)!));
+
+  // Fixed prices: each principal's index, to the price level of the last year with costs.
+  const costYears = [...new Set(inputs.costs.map((r) => r.year))].sort();
+  const levelYear = Math.min(p.years.to, costYears.at(-1) ?? p.years.to);
+  const indexOf = (principal: string): IndexName => (principal === "region" ? p.comparison.regionIndex : p.comparison.municipalIndex);
+  let factors: Map<string, Map<number, Ratio>> | null = new Map();
+  let priceError: string | null = null;
+  try {
+    for (const principal of ["kommun", "region"]) factors.set(principal, priceFactors(inputs.priceIndex, indexOf(principal), costYears, levelYear));
+  } catch (e) {
+    if (!(e instanceof MissingIndexError)) throw e;
+    factors = null;
+    priceError = `${e.message} Fasta priser visas inte.`;
+  }
+
+  const indicators: IndicatorInfo[] = [];
+  const series: ComparisonReport["series"] = {};
+  const add_ = (info: Omit<IndicatorInfo, "measures" | "profileMeasure">, kind: Kind, variants: Partial<Record<Prices, Map<string, BaseCell>>>, enrolled?: Map<string, BaseCell>) => {
+    const specs = measureSpecs(kind, !!enrolled);
+    const profile = specs[0];
+    indicators.push({...info, measures: specs.map((s) => s.info), profileMeasure: profile.info.id});
+    series[info.id] = {};
+    for (const [prices, cells] of Object.entries(variants) as [Prices, Map<string, BaseCell>][]) {
+      const input: MeasureInput = {municipalities: refs, years: info.years, cells, population, enrolled};
+      series[info.id][prices] = Object.fromEntries(specs.map((s) => [s.info.id, shapeSeries(s, input, order, s === profile ? similar : null)]));
+    }
+  };
+
+  // Costs: per category and principal, and totals per principal and for both.
+  const costCells = new Map<string, {current: Map<string, BaseCell>; fixed: Map<string, BaseCell>; category: string; principal: string}>();
+  for (const r of inputs.costs) {
+    const id = `${r.category}:${r.principal}`;
+    const e = costCells.get(id) ?? {current: new Map(), fixed: new Map(), category: r.category, principal: r.principal};
+    const amount = ratio(BigInt(r.ore));
+    e.current.set(cellKey(r.code, r.year), {value: amount});
+    if (factors) e.fixed.set(cellKey(r.code, r.year), {value: atPriceLevel(amount, r.year, factors.get(r.principal === "region" ? "region" : "kommun")!)});
+    costCells.set(id, e);
+  }
+  const costKeys = [...costCells.values()].sort((a, b) => (a.principal === b.principal ? 0 : a.principal === "kommun" ? -1 : 1) || a.category.localeCompare(b.category));
+  const costVariant = (group: typeof costKeys): Partial<Record<Prices, Map<string, BaseCell>>> => ({
+    lopande: sumCells(group.map((g) => g.current)),
+    ...(factors ? {fasta: sumCells(group.map((g) => g.fixed))} : {})
+  });
+  const yearLabels = (ys: number[]) => ys.map(String);
+  const costInfo = (id: string, label: string, note: string, principals: string[]) => ({
+    id,
+    group: "Kostnader" as const,
+    label,
+    note,
+    years: costYears,
+    yearLabels: yearLabels(costYears),
+    priced: true,
+    indices: [...new Set(principals.map(indexOf))]
+  });
+  const enrolWords = (services: readonly string[]) => services.map((s) => SERVICE_WORDS[s] ?? s).join(" och ");
+  add_(
+    costInfo("kostnad-totalt", "Kostnad totalt (kommunerna och regionen)", `Summan av alla kostnadsslag i underlaget (${costKeys.map((c) => CATEGORY_LABELS[c.category] ?? c.category).join(", ")}) oavsett huvudman. Per inskriven: per person inskriven i ${enrolWords(DEFAULT_ENROLMENT)}.`, ["kommun", "region"]),
+    "cost",
+    costVariant(costKeys),
+    enrolledFor(DEFAULT_ENROLMENT)
+  );
+  // The municipalities' own total (the task they run); the region's categories are shown one by one.
+  for (const principal of ["kommun"]) {
+    const group = costKeys.filter((c) => c.principal === principal);
+    if (!group.length) continue;
+    add_(
+      costInfo(`kostnad-totalt-${principal}`, `Kostnad totalt, huvudman ${principal === "kommun" ? "kommunen" : "regionen"}`, `Summan av kostnadsslagen med ${PRINCIPAL_WORDS[principal]} som huvudman: ${group.map((c) => CATEGORY_LABELS[c.category] ?? c.category).join(", ")}. Per inskriven: per person inskriven i ${enrolWords(DEFAULT_ENROLMENT)}.`, [principal]),
+      "cost",
+      costVariant(group),
+      enrolledFor(DEFAULT_ENROLMENT)
+    );
+  }
+  for (const c of costKeys) {
+    const services = CATEGORY_ENROLMENT[c.category] ?? DEFAULT_ENROLMENT;
+    add_(
+      costInfo(`kostnad-${c.category.replace(/_/g, "-")}-${c.principal}`, `Kostnad: ${CATEGORY_LABELS[c.category] ?? c.category} (${c.principal === "kommun" ? "kommunen" : "regionen"})`, `Kostnadsslaget ${c.category} med ${PRINCIPAL_WORDS[c.principal] ?? c.principal} som huvudman (kostnader.csv och summerade huvudboksrader). Per inskriven: per person inskriven i ${enrolWords(services)}.`, [c.principal]),
+      "cost",
+      {lopande: c.current, ...(factors ? {fasta: c.fixed} : {})},
+      enrolledFor(services)
+    );
+  }
+
+  // Enrolment per service (yearly periods).
+  for (const s of SERVICES) {
+    const cells = enrolment.get(s)!;
+    if (!cells.size) continue;
+    const years = [...new Set([...cells.keys()].map((k) => Number(k.split("|")[1])))].sort();
+    add_(
+      {id: `inskrivna-${s}`, group: "Inskrivna", label: `${SERVICE_LABELS[s]} (personer per år)`, note: `Personer inskrivna under året (inskrivna.csv och inskrivningar.csv, en person räknas en gång per år). Antal mellan 1 och ${threshold - 1} visas som ${SUPPRESSED}.`, years, yearLabels: yearLabels(years), priced: false, indices: []},
+      "count",
+      {lopande: cells}
+    );
+  }
+
+  // Vaccination coverage per vaccine and target group, and for all target groups together.
+  const vaccines = [...new Set(inputs.vaccination.map((r) => r.vaccine))].sort();
+  for (const vaccine of vaccines) {
+    const rows = inputs.vaccination.filter((r) => r.vaccine === vaccine);
+    const seasons = [...new Set(rows.map((r) => r.season))].sort();
+    const years = seasons.map(seasonYear);
+    const groups = [...new Set(rows.map((r) => r.targetGroup))].sort();
+    const cellsFor = (rs: typeof rows) => {
+      const out = new Map<string, BaseCell>();
+      for (const r of rs) {
+        const k = cellKey(r.code, seasonYear(r.season));
+        const prev = out.get(k);
+        const small = isSmallCount(r.vaccinated, threshold);
+        const smallTarget = isSmallCount(r.targetSize, threshold);
+        out.set(k, {
+          value: add(prev?.value ?? ZERO, ratio(r.vaccinated)),
+          denominator: add(prev?.denominator ?? ZERO, ratio(r.targetSize)),
+          suppressed: !!prev?.suppressed || small,
+          denominatorSuppressed: !!prev?.denominatorSuppressed || smallTarget
+        });
+      }
+      return out;
+    };
+    const info = (id: string, label: string, note: string) => ({id, group: "Vaccination" as const, label, note, years, yearLabels: seasons, priced: false, indices: [] as IndexName[]});
+    add_(info(`vaccination-${vaccine}-alla`, `Vaccination ${VACCINE_LABELS[vaccine] ?? vaccine}: alla målgrupper`, `Vaccinerade i målgrupperna ${groups.map((g) => GROUP_LABELS[g] ?? g).join(", ")} delat med antalet i målgrupperna (summor per kommun och säsong). En kommun där någon målgrupp har färre än ${threshold} visas som ${SUPPRESSED}.`), "coverage", {lopande: cellsFor(rows)});
+    for (const g of groups)
+      add_(info(`vaccination-${vaccine}-${g}`, `Vaccination ${VACCINE_LABELS[vaccine] ?? vaccine}: ${GROUP_LABELS[g] ?? g}`, `Vaccinerade i målgruppen ${GROUP_LABELS[g] ?? g} delat med antalet i målgruppen (vaccination.csv).`), "coverage", {lopande: cellsFor(rows.filter((r) => r.targetGroup === g))});
+  }
+
+  // Medical devices: the latest count of each year.
+  if (inputs.devices.length) {
+    const cells = new Map(inputs.devices.map((r) => [cellKey(r.code, r.year), {value: ratio(r.devices)} as BaseCell]));
+    const years = [...new Set(inputs.devices.map((r) => r.year))].sort();
+    add_({id: "medicinteknik-enheter", group: "Medicinteknik", label: "Registrerade medicintekniska enheter", note: "Kommunens registrerade enheter i MT-inventariet vid årets sista räkning (mt-enheter.csv).", years, yearLabels: yearLabels(years), priced: false, indices: []}, "devices", {lopande: cells});
+  }
+
+  const idx = [p.comparison.municipalIndex, p.comparison.regionIndex];
+  const demo = inputs.priceIndex.some((v) => idx.includes(v.index) && v.demo);
+  return {
+    dataset: p.dataset,
+    suppressionThreshold: threshold,
+    counties: inputs.counties,
+    municipalities: inputs.municipalities.map((m) => {
+      const f = features.find((x) => x.code === m.code);
+      return {
+        ...m,
+        population: f?.population ?? 0,
+        share65: f ? Number(f.share65.toFixed(4)) : 0,
+        share80: f ? Number(f.share80.toFixed(4)) : 0,
+        similar: (similar.get(m.code) ?? []).map((n) => ({code: n.code, distance: Number(n.distance.toFixed(2))}))
+      };
+    }),
+    structureYear,
+    similarK,
+    prices: {levelYear, regionIndex: p.comparison.regionIndex, municipalIndex: p.comparison.municipalIndex, available: !!factors, error: priceError, demo},
+    indicators,
+    series,
+    method: {
+      average: "Länets medel = summan av kommunernas täljare delat med summan av nämnarna (till exempel länets kostnad delat med länets invånare), inte medelvärdet av kommunernas kvoter. För måttet Totalt är det summan delat med antalet kommuner. Kommuner utan siffra eller med skyddad siffra ingår inte.",
+      median: "Median = det mittersta av kommunernas värden (medelvärdet av de två mittersta vid ett jämnt antal).",
+      change: "Förändring i procent = (årets värde / jämförelseårets värde − 1) × 100. För andelar och täckning: skillnaden i procentenheter. Räknas på de exakta värdena, före avrundning.",
+      suppression: `Antal personer mellan 1 och ${threshold - 1} visas inte (${SUPPRESSED}), inte heller något mått som räknas ur dem (per invånare, andel, förändring). De ingår inte i länets summor, medel eller andelar, så att de inte kan räknas fram ur dem.`,
+      similar: `Liknande kommuner: de ${similarK} kommuner som ligger närmast i folkmängd och åldersstruktur ${structureYear}, mätt som euklidiskt avstånd mellan z-värden (avvikelse från medelvärdet i standardavvikelser) av logaritmen av folkmängden, andelen invånare 65+ och andelen 80+, bland alla ${features.length} kommuner i underlaget (jämför Koladas "liknande kommuner"). Jämförelsevärdet är de liknande kommunernas summa delat med deras summa (total/total).`,
+      prices: `Fasta priser: varje års kostnad räknas om till ${levelYear} års prisnivå med ${p.comparison.municipalIndex} för kommunernas kostnader och ${p.comparison.regionIndex} för regionens (parametrar.json, comparison.municipalIndex och comparison.regionIndex): beloppet gånger (1 + årets förändring/100) för varje år efter kostnadsåret till och med ${levelYear}, senaste utgåvan av varje indexvärde. Summor räknas efter omräkningen.`,
+      vaccination: "Vaccinationstäckning = vaccinerade delat med antalet i målgruppen. Säsongen 2023/24 visas som år 2023 i tidsserierna.",
+      devices: "Medicintekniska enheter: antalet vid årets sista räkning (halvårsräkningar i mt-enheter.csv)."
+    }
+  };
+}
+
+export async function comparisonReportFrom(wh: Warehouse): Promise<ComparisonReport> {
+  return comparisonReport(await readComparisonInputs(wh));
+}
+

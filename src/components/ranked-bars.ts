@@ -1,0 +1,85 @@
+/**
+ * Municipalities ranked by one figure: horizontal bars, highest first, the figure written at each bar,
+ * the county average (dashed line) and median (dotted line) marked and named in the chart, each bar a
+ * link to the municipality's profile and a tooltip with its rank. Suppressed or missing figures get no
+ * bar and are named under the chart, so nothing is hidden silently.
+ */
+import * as Plot from "@observablehq/plot";
+import {COLORS} from "./palette.js";
+import {describeChart} from "./chart-a11y.js";
+import {el} from "./dom.js";
+
+export interface RankedBar {
+  name: string;
+  /** null: no bar (suppressed or missing); `text` says which. */
+  value: number | null;
+  text: string;
+  rank: number | null;
+  href?: string;
+}
+
+export interface RankedBarsOptions {
+  width?: number;
+  /** Axis label with unit, e.g. "Kronor per invånare (kr)". */
+  label: string;
+  average?: {value: number; text: string} | null;
+  median?: {value: number; text: string} | null;
+  description: string;
+}
+
+export function RankedBars(rows: readonly RankedBar[], {width = 760, label, average, median, description}: RankedBarsOptions): HTMLElement {
+  const data = rows.filter((r) => r.value != null).sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name, "sv"));
+  const without = rows.filter((r) => r.value == null);
+  width = Math.max(width, 420);
+  const refs = [average ? {...average, key: "Länets medel", dash: "7,4", color: COLORS.alert} : null, median ? {...median, key: "Median", dash: "2,3", color: "#222"} : null].filter((r) => r != null);
+  // Two labels never overlap: the larger reference is written to the right of its line, the smaller to the left.
+  const larger = refs.length === 2 ? (refs[0]!.value >= refs[1]!.value ? refs[0] : refs[1]) : refs[0];
+  const chart = Plot.plot({
+    width,
+    height: 26 * Math.max(data.length, 1) + 80,
+    marginLeft: 130,
+    marginRight: 90,
+    marginTop: 34,
+    x: {label, grid: true, nice: true, tickFormat: (d: number) => d.toLocaleString("sv-SE")},
+    y: {label: null, domain: data.map((d) => d.name)},
+    marks: [
+      Plot.barX(data, {
+        x: "value",
+        y: "name",
+        fill: COLORS.primary,
+        stroke: "#222",
+        strokeWidth: 0.5,
+        href: (d: RankedBar) => d.href ?? null,
+        title: (d: RankedBar) => `${d.name}: ${d.text}\nRang ${d.rank ?? "–"} av ${data.length}\nKlicka för kommunens profil`,
+        tip: true
+      }),
+      Plot.ruleX([0], {stroke: "#111"}),
+      ...refs.flatMap((r) => [
+        Plot.ruleX([r!.value], {stroke: r!.color, strokeWidth: 2, strokeDasharray: r!.dash}),
+        Plot.text([r], {
+          x: (d: {value: number}) => d.value,
+          frameAnchor: "top",
+          dy: -24,
+          dx: r === larger ? 4 : -4,
+          textAnchor: r === larger ? "start" : "end",
+          text: (d: {key: string; text: string}) => `${d.key} ${d.text}`,
+          fill: "#111",
+          fontWeight: 600
+        })
+      ]),
+      // The figures last, with a white halo, so that no reference line hides them.
+      Plot.text(data, {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke"})
+    ]
+  }) as SVGSVGElement;
+  describeChart(chart, description);
+  // The bars are links, and an image (role="img") may not hold links (axe: nested-interactive): the chart
+  // is a named figure instead, and each link gets a name (Plot's own <a> has none).
+  chart.setAttribute("role", "figure");
+  data.forEach((d, i) => chart.querySelectorAll("a")[i]?.setAttribute("aria-label", `${d.name}, ${d.text}: öppna kommunens profil`));
+  return el(
+    "div",
+    {class: "ranked-bars"},
+    chart,
+    without.length ? el("p", {class: "chart-note"}, `Utan stapel: ${without.map((r) => `${r.name} (${r.text})`).join(", ")}.`) : null
+  );
+}

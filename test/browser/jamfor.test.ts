@@ -1,0 +1,210 @@
+// Jämför kommuner and the municipality profiles: the ranked bars, small multiples and tables show the
+// figures of the built data; every selector (county, indicator, year, measure, prices) changes the page
+// and the URL; a bar leads to the municipality's profile and back; the CSV holds the figures shown.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import type {Server} from "node:http";
+import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
+import type {ComparisonReport, IndicatorInfo, MeasureInfo} from "../../loaders/reports/comparison.ts";
+import {formatChange, formatFigure} from "../../src/components/comparison-format.ts";
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let data: ComparisonReport;
+
+beforeAll(async () => {
+  ({server, origin} = await serve());
+  browser = await launch();
+  const dir = join(DIST, "_file", "data");
+  data = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => /^jamfor\.[0-9a-f]+\.json$/.test(f))!), "utf8"));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const text = (s: string) => s.replace(/[\u00a0\u202f\s]+/g, " ").trim();
+const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+const indicator = (id: string) => data.indicators.find((i) => i.id === id)!;
+const measureOf = (ind: IndicatorInfo, id: string) => ind.measures.find((m) => m.id === id)!;
+
+/** What the page should show: per municipality of the county, the figure, rank and changes. */
+function expected(county: string, id: string, measure: string, year: number, prices: "lopande" | "fasta" = "lopande") {
+  const ind = indicator(id);
+  const m = measureOf(ind, measure);
+  const s = data.series[id][prices]![measure];
+  const j = ind.years.indexOf(year);
+  const rows = new Map<string, string[]>();
+  data.municipalities.forEach((x, i) => {
+    if (x.countyCode !== county) return;
+    rows.set(x.name, [x.name, s.r[i][j] == null ? "–" : String(s.r[i][j]), formatFigure(s.v[i][j], m), formatChange(s.p[i][j], m), formatChange(s.f[i][j], m)].map(text));
+  });
+  return {rows, m, s, j};
+}
+
+/** The first table (the ranking) as {name: cells}. */
+async function rankingTable(page: Page): Promise<{caption: string; rows: Map<string, string[]>}> {
+  const table = page.locator("table.data-table").first();
+  const body = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
+  return {caption: text(await table.locator("caption").innerText()), rows: new Map(body.map((r) => [text(r[0]), r.map(text)]))};
+}
+
+async function waitForUrl(page: Page, key: string, value: string) {
+  await page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value]);
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+}
+
+/** Parses a downloaded CSV (BOM, ";", CRLF, decimal comma) into rows of cells. */
+function parseCsv(raw: string): string[][] {
+  expect(raw.startsWith("\uFEFF")).toBe(true);
+  return raw
+    .slice(1)
+    .split("\r\n")
+    .filter(Boolean)
+    .map((line) => line.split(";").map((c) => c.replace(/^"(.*)"$/, "$1")));
+}
+
+describe("Jämför kommuner", () => {
+  it("shows the ranking, the small multiples and the tables with the figures of the data, and puts the choices in the URL", async () => {
+    const {page, errors, external} = await open(browser, origin, "/jamfor?lan=23");
+    const first = data.indicators[0];
+    expect(param(page, "indikator")).toBe(first.id);
+    expect(param(page, "ar")).toBe(String(first.years.at(-1)));
+    expect(param(page, "matt")).toBe(first.measures[0].id);
+    expect(param(page, "priser")).toBe("lopande");
+    expect(text(await page.locator("main").innerText())).toContain("Demodata");
+
+    const year = first.years.at(-1)!;
+    const e = expected("23", first.id, first.measures[0].id, year);
+    const t = await rankingTable(page);
+    expect(t.rows.size).toBe(8);
+    for (const [name, cells] of e.rows) expect(t.rows.get(name), name).toEqual(cells);
+
+    // Bars: one per municipality with a figure, each a link to its profile; average and median named.
+    const chart = page.locator("#rangordning-diagram svg[role=figure]");
+    expect(await chart.getAttribute("aria-label")).toBeTruthy();
+    expect(await chart.locator("a rect").count()).toBe(8);
+    const chartText = text((await chart.textContent()) ?? "");
+    expect(chartText).toContain(`Länets medel ${text(formatFigure(e.s.avg["23"][e.j], e.m))}`);
+    expect(chartText).toContain(`Median ${text(formatFigure(e.s.med["23"][e.j], e.m))}`);
+    // Small multiples: a panel per municipality, named.
+    const sm = text((await page.locator("#over-tid-diagram svg[role=img]").textContent()) ?? "");
+    for (const name of e.rows.keys()) expect(sm).toContain(name);
+    // The county table: average and median for every year.
+    const county = page.locator("table.data-table").nth(2);
+    expect(await county.locator("tbody tr").count()).toBe(first.years.length);
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("changes with each selector: county, indicator, year, measure and prices", async () => {
+    const {page, errors, external} = await open(browser, origin, "/jamfor?lan=23");
+    // County.
+    await page.selectOption("#county-select", "24");
+    await waitForUrl(page, "lan", "24");
+    expect((await rankingTable(page)).rows.size).toBe(15);
+
+    // Indicator: short-term care, where small counts are suppressed.
+    await page.selectOption("select[name=indikator]", "inskrivna-korttid");
+    await waitForUrl(page, "indikator", "inskrivna-korttid");
+    const korttid = indicator("inskrivna-korttid");
+    expect(param(page, "priser")).not.toBe("fasta");
+    // Year.
+    const y = korttid.years[1];
+    await page.selectOption("select[name=ar]", String(y));
+    await waitForUrl(page, "ar", String(y));
+    // Measure.
+    await page.selectOption("select[name=matt]", "totalt");
+    await waitForUrl(page, "matt", "totalt");
+    let e = expected("24", "inskrivna-korttid", "totalt", y);
+    let t = await rankingTable(page);
+    expect(t.caption).toContain(String(y));
+    for (const [name, cells] of e.rows) expect(t.rows.get(name), name).toEqual(cells);
+    const suppressed = [...e.rows.values()].filter((r) => r[2] === "..");
+    expect(suppressed.length).toBeGreaterThan(0);
+    expect(text(await page.locator(".ranked-bars .chart-note").innerText())).toContain(`${suppressed[0][0]} (..)`);
+
+    // Prices: back to a cost indicator, fixed prices.
+    await page.selectOption("select[name=indikator]", "kostnad-totalt-kommun");
+    await waitForUrl(page, "indikator", "kostnad-totalt-kommun");
+    await page.selectOption("select[name=ar]", "2020");
+    await waitForUrl(page, "ar", "2020");
+    await page.locator("input[type=radio][value=fasta]").check();
+    await waitForUrl(page, "priser", "fasta");
+    e = expected("24", "kostnad-totalt-kommun", param(page, "matt")!, 2020, "fasta");
+    t = await rankingTable(page);
+    expect(t.caption).toContain(`fasta priser, ${data.prices.levelYear} års prisnivå (${data.prices.municipalIndex})`);
+    for (const [name, cells] of e.rows) expect(t.rows.get(name), name).toEqual(cells);
+    // Fixed and current prices differ for 2020.
+    const current = expected("24", "kostnad-totalt-kommun", param(page, "matt")!, 2020, "lopande");
+    expect([...current.rows.values()].map((r) => r[2])).not.toEqual([...e.rows.values()].map((r) => r[2]));
+
+    // A link with the choices opens the same view.
+    const link = page.url();
+    const again = await open(browser, origin, link.replace(origin, ""));
+    expect((await rankingTable(again.page)).rows).toEqual(t.rows);
+    await again.page.context().close();
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("downloads the table as CSV with the figures shown (\";\", decimal comma)", async () => {
+    const {page} = await open(browser, origin, "/jamfor?lan=23&indikator=vaccination-covid-19-alla&matt=tackning");
+    const ind = indicator("vaccination-covid-19-alla");
+    const e = expected("23", ind.id, "tackning", ind.years.at(-1)!);
+    const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download").first().click()]);
+    expect(d.suggestedFilename()).toBe(`jamfor-23-${ind.id}-tackning-${ind.years.at(-1)}.csv`);
+    const rows = parseCsv(readFileSync((await d.path())!, "utf8"));
+    expect(rows[0][0]).toBe("Kommun");
+    expect(rows).toHaveLength(9);
+    for (const r of rows.slice(1)) {
+      const shown = e.rows.get(r[0])!;
+      // "87,5" in the CSV is "87,5 %" on screen; ".." stays "..".
+      expect(r[2] === ".." ? ".." : `${r[2]} %`, r[0]).toBe(shown[2].replace(/\s/g, " "));
+      expect(r[1], r[0]).toBe(shown[1] === "–" ? "" : shown[1]);
+    }
+    await page.context().close();
+  });
+
+  it("a bar leads to the municipality's profile, which compares it with the county and similar municipalities and links back", async () => {
+    const {page, errors, external} = await open(browser, origin, "/jamfor?lan=23&indikator=kostnad-totalt&matt=per-invanare");
+    const e = expected("23", "kostnad-totalt", "per-invanare", indicator("kostnad-totalt").years.at(-1)!);
+    const top = [...e.rows.values()].find((r) => r[1] === "1")!;
+    const m = data.municipalities.find((x) => x.name === top[0])!;
+    await Promise.all([page.waitForURL(/\/kommun\/\d{4}/), page.locator("#rangordning-diagram svg a").first().click()]);
+    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    expect(new URL(page.url()).pathname).toBe(`/kommun/${m.code}`);
+    // The heading is a reactive cell: wait for it rather than for the page as a whole.
+    await page.waitForFunction(() => (document.querySelector("h1")?.textContent ?? "").trim() !== "");
+    expect(text(await page.locator("h1").first().innerText())).toBe(m.name);
+    const main = text(await page.locator("main").innerText());
+    expect(main).toContain("Demodata");
+    for (const n of m.similar) expect(main).toContain(data.municipalities.find((x) => x.code === n.code)!.name);
+    expect(main).toContain("euklidiskt avstånd");
+    // One chart per indicator with figures, each described.
+    expect(await page.locator("section.indicator svg[role=img]").count()).toBeGreaterThan(10);
+    // The sentence under the first chart holds the data's figures (fixed prices by default).
+    const ind = data.indicators[0];
+    const i = data.municipalities.findIndex((x) => x.code === m.code);
+    const s = data.series[ind.id].fasta![ind.profileMeasure];
+    const meas: MeasureInfo = measureOf(ind, ind.profileMeasure);
+    const last = ind.years.length - 1;
+    expect(text(await page.locator("section.indicator .chart-note").first().innerText())).toBe(
+      text(`${ind.yearLabels[last]}: ${m.name} ${formatFigure(s.v[i][last], meas)}, länets medel ${formatFigure(s.avg[m.countyCode][last], meas)}, liknande kommuner ${formatFigure(s.sim![i][last], meas)}.`)
+    );
+    // Back to the comparison.
+    await Promise.all([page.waitForURL(/\/jamfor/), page.locator("a", {hasText: "Jämför kommunerna i"}).first().click()]);
+    expect(param(page, "lan")).toBe(m.countyCode);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+});
