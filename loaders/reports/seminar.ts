@@ -8,6 +8,7 @@ import {queryRows} from "../ingest/sql.ts";
 import {formatDecimal, formatKronor, formatMnkr, formatPercent} from "../../src/components/format.ts";
 import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Change} from "./seminar-text.ts";
 import {findReview, taxSwapReport} from "./tax-swap.ts";
+import {seminarSection as vaccinationSection} from "./vaccination.ts";
 
 export interface SeminarChart {
   /** Horizontal bars with a direct label on each bar (no legend, readable without colour). */
@@ -191,7 +192,7 @@ async function taxSwapSection(wh: Warehouse, ctx: SeminarContext): Promise<Semin
 }
 
 /** The sections in report order; other reports add theirs here. */
-export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, funds, taxSwapSection];
+export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, vaccinationSection, funds, taxSwapSection];
 
 export async function seminarReports(wh: Warehouse, years: number[]): Promise<SeminarReport[]> {
   const municipalities = await queryRows<{code: string; name: string; county: string; countyName: string}>(

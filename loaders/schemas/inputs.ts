@@ -342,7 +342,7 @@ export const INPUTS: InputSpec[] = [
       municipality(),
       {header: "säsong", field: "season", kind: {type: "season"}, description: "Säsong"},
       {header: "vaccin", field: "vaccine", kind: {type: "enum", values: VACCINES, aliases: {covid: "covid-19", influenza: "influensa"}}, description: "Vaccin"},
-      persons("doser", "doses", "Antal givna doser")
+      {header: "doser", field: "doses", kind: {type: "integer", min: 0, max: 10_000_000}, unit: "doser", description: "Antal givna doser"}
     ],
     key: ["municipality_code", "season", "vaccine"]
   },
