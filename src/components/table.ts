@@ -47,10 +47,15 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
   function render() {
     const sorted = [...rows];
     if (sortColumn >= 0) {
-      const v = columns[sortColumn].value;
+      const {value: v, numeric} = columns[sortColumn];
+      // In a numeric column a text value ("..", suppressed; "–", missing) sorts last, like a missing one.
+      const key = (r: T) => {
+        const x = v(r);
+        return numeric && typeof x !== "number" ? null : x;
+      };
       sorted.sort((a, b) => {
-        const x = v(a);
-        const y = v(b);
+        const x = key(a);
+        const y = key(b);
         if (x == null) return y == null ? 0 : 1;
         if (y == null) return -1;
         const d = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "sv");
