@@ -9,6 +9,7 @@ import {formatDecimal, formatKronor, formatMnkr, formatPercent} from "../../src/
 import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Change} from "./seminar-text.ts";
 import {findReview, taxSwapReport} from "./tax-swap.ts";
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
+import {seminarSection as supplementaryAmountSection} from "./supplementary-amount.ts";
 
 export interface SeminarChart {
   /** Horizontal bars with a direct label on each bar (no legend, readable without colour). */
@@ -192,7 +193,7 @@ async function taxSwapSection(wh: Warehouse, ctx: SeminarContext): Promise<Semin
 }
 
 /** The sections in report order; other reports add theirs here. */
-export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, vaccinationSection, funds, taxSwapSection];
+export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, supplementaryAmountSection, vaccinationSection, funds, taxSwapSection];
 
 export async function seminarReports(wh: Warehouse, years: number[]): Promise<SeminarReport[]> {
   const municipalities = await queryRows<{code: string; name: string; county: string; countyName: string}>(
