@@ -5,25 +5,16 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import type {Server} from "node:http";
-import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
+import {builtData, useSite} from "./site-fixture.ts";
 import type {MedtechReport} from "../../loaders/reports/medtech.ts";
 import {formatKronor} from "../../src/components/format.ts";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSite();
 let report: MedtechReport;
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  report = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("medicinteknik."))!), "utf8"));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+beforeAll(() => {
+  report = builtData<typeof report>("medicinteknik");
 });
 
 const text = (s: string) => s.replace(/[\u00a0\u202f\s]+/g, " ").trim();
@@ -56,7 +47,7 @@ async function download(page: Page, button: string): Promise<{name: string; rows
 
 describe("Medicinteknik", () => {
   it("shows the devices, the fixed part of 2025H2 and the year 2025 with the figures of the data", async () => {
-    const {page, errors, external} = await open(browser, origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
+    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Demodata");
     expect(new URL(page.url()).searchParams.get("halvar")).toBe("2025H2");
@@ -146,7 +137,7 @@ describe("Medicinteknik", () => {
   });
 
   it("changing the half-year, the year and the municipality changes the figures and the URL", async () => {
-    const {page, errors, external} = await open(browser, origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
+    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
     await page.selectOption("select[name=halvar]", "2026H1");
     await page.waitForFunction(() => document.querySelector("#fast-del h2")?.textContent?.includes("2026H1"));
     expect(new URL(page.url()).searchParams.get("halvar")).toBe("2026H1");
@@ -178,7 +169,7 @@ describe("Medicinteknik", () => {
   });
 
   it("downloads the distribution and the invoices as CSV with the figures shown", async () => {
-    const {page, errors} = await open(browser, origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
     const dist = await download(page, "fördelningen");
     expect(dist.name).toBe("mt-fast-del-2025H2.csv");
     expect(dist.rows[0]).toEqual(["Kommunkod", "Kommun", "Produkter 2025-06-30", "Andel", "Fast del 2025H2 (kr)", "Exakt andel"]);
@@ -196,7 +187,7 @@ describe("Medicinteknik", () => {
   });
 
   it("another county has no MT data: a plain sentence and a link to the MT county", async () => {
-    const {page, errors, external} = await open(browser, origin, "/medicinteknik?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik?lan=24");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Det finns inga MT-fakturor för Västerbottens län: avtalets medicintekniska support gäller Jämtlands län");
     expect(main).toContain("Demodata");

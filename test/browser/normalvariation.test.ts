@@ -5,24 +5,15 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import type {Server} from "node:http";
-import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
+import {builtData, useSite} from "./site-fixture.ts";
 import type {NormalVariationReport} from "../../loaders/reports/normal-variation.ts";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSite();
 let report: NormalVariationReport;
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  report = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("normalvariation."))!), "utf8"));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+beforeAll(() => {
+  report = builtData<typeof report>("normalvariation");
 });
 
 const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
@@ -37,7 +28,7 @@ async function yearTable(page: Page): Promise<Map<string, string[]>> {
 
 describe("Normalvariation", () => {
   it("shows the county's connected persons against 129–169 with 2025 above, in the chart, the table and in words", async () => {
-    const {page, errors, external} = await open(browser, origin, "/normalvariation?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation?lan=23");
     expect(new URL(page.url()).searchParams.get("tjanst")).toBe("palliativ");
     expect(text(await page.locator("main").innerText())).toContain("Demodata");
     const s = series("23", null, "palliativ");
@@ -85,7 +76,7 @@ describe("Normalvariation", () => {
   });
 
   it("picking a municipality and a series changes the chart, the table and the URL", async () => {
-    const {page, errors, external} = await open(browser, origin, "/normalvariation?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation?lan=23");
     await page.selectOption("select[name=kommun]", "2380");
     await page.waitForFunction(() => document.querySelector("#arlig h2")?.textContent?.includes("Östersund"));
     expect(new URL(page.url()).searchParams.get("kommun")).toBe("2380");
@@ -116,7 +107,7 @@ describe("Normalvariation", () => {
   });
 
   it("masks small counts: Ragunda's months are not shown, and says why", async () => {
-    const {page, errors} = await open(browser, origin, "/normalvariation?lan=23&tjanst=palliativ&kommun=2303");
+    const {page, errors} = await open(site.browser, site.origin, "/normalvariation?lan=23&tjanst=palliativ&kommun=2303");
     expect(text(await page.locator("#manad").innerText())).toContain("Månadsvärdena för Ragunda visas inte");
     expect(await page.locator("#manad svg").count()).toBe(0);
     expect(errors).toEqual([]);
@@ -124,7 +115,7 @@ describe("Normalvariation", () => {
   });
 
   it("another county without the agreement's series says so and shows its own series", async () => {
-    const {page, errors, external} = await open(browser, origin, "/normalvariation?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation?lan=24");
     expect(text(await page.locator("main").innerText())).toContain("Västerbottens län har inga antal anslutna till ett palliativt team i underlaget");
     expect(new URL(page.url()).searchParams.get("tjanst")).toBe("hemsjukvard");
     expect(text(await page.locator("#arlig h2").innerText())).toBe("Inskrivna i hemsjukvården: Västerbottens län, per år");

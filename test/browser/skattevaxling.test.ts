@@ -7,28 +7,19 @@ import {mkdtempSync, readdirSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import type {Server} from "node:http";
-import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
+import {builtData, useSite} from "./site-fixture.ts";
 import type {ReviewView, TaxSwapReport} from "../../loaders/reports/tax-swap.ts";
 import {formatOreKronor, formatWholeKronor} from "../../src/components/tax-swap-tables.ts";
 
 // Balances are shown with their sign: "+14 518 672,71" for a gain, "−…" for a loss.
 const signedKronor = (ore: number | null | undefined) => (ore != null && ore > 0 ? `+${formatOreKronor(ore)}` : formatOreKronor(ore));
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSite();
 let report: TaxSwapReport;
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  report = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("skattevaxling."))!), "utf8"));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+beforeAll(() => {
+  report = builtData<typeof report>("skattevaxling");
 });
 
 const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
@@ -67,7 +58,7 @@ async function download(page: Page, button: string): Promise<{name: string; rows
 
 describe("Skatteväxling", () => {
   it("shows the headline, the charts and the overview with the figures of review 2025", async () => {
-    const {page, errors, external} = await open(browser, origin, "/skattevaxling?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling?lan=24");
     const v = view(2025);
     // The URL names the default choices: the latest review, current prices.
     expect(new URL(page.url()).searchParams.get("ar")).toBe("2025");
@@ -136,7 +127,7 @@ describe("Skatteväxling", () => {
   });
 
   it("changing the review year changes the tables and the URL", async () => {
-    const {page, errors, external} = await open(browser, origin, "/skattevaxling?lan=24&ar=2025");
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025");
     const before = await overview(page);
     await page.selectOption("select[name=ar]", "2017");
     await page.waitForFunction(() => document.querySelector("#perioden table thead")?.textContent?.includes("2013"));
@@ -157,7 +148,7 @@ describe("Skatteväxling", () => {
   });
 
   it("fixed prices and one municipality, both in the URL", async () => {
-    const {page, errors} = await open(browser, origin, "/skattevaxling?lan=24&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025");
     await page.locator("input[type=radio][value=fasta]").check();
     await page.waitForFunction(() => document.querySelector(".selection-line")?.textContent?.includes("fasta priser"));
     expect(new URL(page.url()).searchParams.get("priser")).toBe("fasta");
@@ -181,7 +172,7 @@ describe("Skatteväxling", () => {
   });
 
   it("downloads the overview and every municipality and year as CSV with the figures shown", async () => {
-    const {page, errors} = await open(browser, origin, "/skattevaxling?lan=24&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025");
     const shown = await overview(page);
     const o = await download(page, "översikten");
     expect(o.name).toBe("skattevaxling-24-2025-lopande-oversikt.csv");
@@ -220,7 +211,7 @@ describe("Skatteväxling", () => {
   });
 
   it("Jämtland has no swap: a plain sentence, and the page still renders", async () => {
-    const {page, errors, external} = await open(browser, origin, "/skattevaxling?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling?lan=23");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län: skattevaxling.csv har inga växlade öre för länskod 23.");
     expect(main).toContain("Demodata");
@@ -236,7 +227,7 @@ describe("Skatteväxling", () => {
   });
 
   it("prints on A4 without navigation, with a page break before each section", async () => {
-    const {page, errors} = await open(browser, origin, "/skattevaxling?lan=24&ar=2025&kommun=2463");
+    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025&kommun=2463");
     await page.emulateMedia({media: "print"});
     const style = await page.evaluate(() => {
       const shown = (sel: string) => {

@@ -6,25 +6,16 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import type {Server} from "node:http";
-import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
+import {builtData, useSite} from "./site-fixture.ts";
 import type {SupplementaryAmountReport} from "../../loaders/reports/supplementary-amount.ts";
 import {formatKronor} from "../../src/components/format.ts";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSite();
 let report: SupplementaryAmountReport;
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  report = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("tillaggsbelopp."))!), "utf8"));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+beforeAll(() => {
+  report = builtData<typeof report>("tillaggsbelopp");
 });
 
 const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
@@ -47,7 +38,7 @@ function parseCsv(raw: string): string[][] {
 
 describe("Tilläggsbelopp", () => {
   it("shows the 2026 reconciliation to the krona with its method, the years and the distribution that adds up", async () => {
-    const {page, errors, external} = await open(browser, origin, "/tillaggsbelopp?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/tillaggsbelopp?lan=23");
     const url = new URL(page.url());
     expect(url.searchParams.get("ar")).toBe("2026");
     expect(url.searchParams.get("lasning")).toBe("grans");
@@ -121,7 +112,7 @@ describe("Tilläggsbelopp", () => {
   });
 
   it("the reading and the year change the figures and the URL", async () => {
-    const {page, errors, external} = await open(browser, origin, "/tillaggsbelopp?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/tillaggsbelopp?lan=23");
     await page.locator("#avstamning").waitFor();
     await page.locator(".controls input[type=radio][value=bas]").check();
     await page.waitForFunction(() => document.querySelector("#avstamning .headline")?.textContent?.includes("4\u00a0779\u00a0201"));
@@ -146,7 +137,7 @@ describe("Tilläggsbelopp", () => {
   });
 
   it("the what-if recomputes the reconciliation and the distribution in the browser when the count or reading changes", async () => {
-    const {page, errors, external} = await open(browser, origin, "/tillaggsbelopp?lan=23&ar=2026");
+    const {page, errors, external} = await open(site.browser, site.origin, "/tillaggsbelopp?lan=23&ar=2026");
     const headline = () => page.locator("#tank-om-resultat .headline").innerText().then(text);
     expect(await headline()).toBe(text(y2026().headlines!["beyond-limit"]));
     await page.locator(".whatif-form input[type=number]").fill("150");
@@ -174,7 +165,7 @@ describe("Tilläggsbelopp", () => {
   });
 
   it("downloads the distribution and every year as CSV with the figures shown", async () => {
-    const {page, errors} = await open(browser, origin, "/tillaggsbelopp?lan=23&ar=2026&lasning=grans");
+    const {page, errors} = await open(site.browser, site.origin, "/tillaggsbelopp?lan=23&ar=2026&lasning=grans");
     const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download", {hasText: "fördelningen"}).click()]);
     expect(dl.suggestedFilename()).toBe("tillaggsbelopp-23-2026-grans-fordelning.csv");
     const [header, ...rows] = parseCsv(readFileSync((await dl.path())!, "utf8"));
@@ -195,7 +186,7 @@ describe("Tilläggsbelopp", () => {
   });
 
   it("another county says plainly that the tilläggsbelopp is not its own", async () => {
-    const {page, errors, external} = await open(browser, origin, "/tillaggsbelopp?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/tillaggsbelopp?lan=24");
     expect(text(await page.locator("#annat-lan .headline").innerText())).toBe(
       "Tilläggsbeloppet gäller Jämtlands län (Region Jämtland Härjedalen) enligt överenskommelsen om tilläggsbelopp 2026–2027. För Västerbottens län finns inget tilläggsbelopp att stämma av."
     );

@@ -5,24 +5,15 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
-import type {Server} from "node:http";
-import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
+import {builtData, useSite} from "./site-fixture.ts";
 import type {CoverageTable, VaccinationReport} from "../../loaders/reports/vaccination.ts";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSite();
 let report: VaccinationReport;
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  report = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("vaccination."))!), "utf8"));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+beforeAll(() => {
+  report = builtData<typeof report>("vaccination");
 });
 
 const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
@@ -48,7 +39,7 @@ async function download(page: Page, section: string): Promise<{name: string; row
 
 describe("Vaccination", () => {
   it("shows coverage, the funnel and the municipalities for Västerbotten 2023/24, covid-19, SÄBO", async () => {
-    const {page, errors, external} = await open(browser, origin, "/vaccination?lan=24&sasong=2023/24&vaccin=covid-19&malgrupp=sabo");
+    const {page, errors, external} = await open(site.browser, site.origin, "/vaccination?lan=24&sasong=2023/24&vaccin=covid-19&malgrupp=sabo");
     const t = table("24", "2023/24", "covid-19", "sabo");
     expect(text(await page.locator("main").innerText())).toContain("Demodata");
     expect(text(await page.locator("#tackning .headline").innerText())).toBe(text(t.sentence));
@@ -79,7 +70,7 @@ describe("Vaccination", () => {
   });
 
   it("puts the default selections in the URL and changes figures and URL with the selectors", async () => {
-    const {page, errors, external} = await open(browser, origin, "/vaccination?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/vaccination?lan=24");
     const latest = report.seasons.at(-1)!;
     expect(params(page).get("sasong")).toBe(latest);
     expect(params(page).get("vaccin")).toBe("covid-19");
@@ -121,7 +112,7 @@ describe("Vaccination", () => {
   });
 
   it("prices the municipalities' vaccinations at the rate per dose when asked", async () => {
-    const {page, errors} = await open(browser, origin, "/vaccination?lan=24&sasong=2024/25");
+    const {page, errors} = await open(site.browser, site.origin, "/vaccination?lan=24&sasong=2024/25");
     expect(text(await page.locator("#volym .headline").innerText())).toBe("Västerbottens län 2024/25: 16 650 doser (covid-19 8 166, säsongsinfluensa 8 484).");
     await page.locator("#volym").waitFor();
     await page.getByLabel("Ja, 150 kr per dos").check();
@@ -138,7 +129,7 @@ describe("Vaccination", () => {
   });
 
   it("honours the county selector", async () => {
-    const {page, errors} = await open(browser, origin, "/vaccination?lan=24&sasong=2022/23");
+    const {page, errors} = await open(site.browser, site.origin, "/vaccination?lan=24&sasong=2022/23");
     await page.locator("#county-select").selectOption("23");
     await page.waitForFunction(() => document.querySelector("#tackning .headline")?.textContent?.startsWith("Jämtlands län"));
     expect(params(page).get("lan")).toBe("23");
