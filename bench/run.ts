@@ -103,7 +103,8 @@ async function firstChart(dist: string, paths: string[]): Promise<Map<string, nu
 }
 
 async function pageReport(dist: string, title: string): Promise<void> {
-  const weights = pageWeights(dist);
+  // One municipality profile stands for all of them (290 at national scale).
+  const weights = pageWeights(dist).filter((w, i, all) => !w.page.startsWith("/kommun/") || all.findIndex((x) => x.page.startsWith("/kommun/")) === i);
   const times = await firstChart(dist, weights.map((w) => w.page));
   say(`## ${title}`);
   say();
