@@ -377,7 +377,8 @@ export function sentenceFacts(report: SupplementaryAmountReport, y: YearReport, 
   return factsOf(y, reading, report.parameters.band.validFrom, report.parameters.levelYear);
 }
 
-function factsOf(y: YearReport, reading: Reading, validFrom: number, levelYear: number): SentenceFacts | null {
+/** The facts a reconciliation sentence is made from (page, CLI and seminar use the same). */
+export function factsOf(y: YearReport, reading: Reading, validFrom: number, levelYear: number): SentenceFacts | null {
   const r = y.results?.[reading]?.reconciliation;
   if (!r) return null;
   return {

@@ -7,7 +7,7 @@
 import type {Command} from "../command.ts";
 import {flagString} from "../args.ts";
 import {openWarehouse} from "../../warehouse.ts";
-import {findYear, indexYearText, reconciliationSentence, supplementaryAmountReport, type YearReport} from "../../reports/supplementary-amount.ts";
+import {factsOf, findYear, indexYearText, reconciliationSentence, supplementaryAmountReport, type YearReport} from "../../reports/supplementary-amount.ts";
 import {reconcileAndDistribute} from "../../models/supplementary-amount-year.ts";
 import {svDecimalText, type Reading} from "../../models/supplementary-amount.ts";
 import {formatInteger, formatKronor, formatPercent} from "../../format.ts";
@@ -67,20 +67,8 @@ export const command: Command = {
     const r = result.reconciliation;
     const o = results[other]!.reconciliation;
     const d = result.distribution;
-    const sentence = reconciliationSentence({
-      year: y.year,
-      countYear: y.countYear,
-      count: r.count,
-      band: r.band,
-      position: r.position,
-      persons: r.persons,
-      adjustmentAmountOre: r.adjustmentAmountOre,
-      finalAmountOre: r.finalAmountOre,
-      readingLabel: r.readingLabel,
-      beforeAgreement: y.beforeAgreement,
-      validFrom: report.parameters.band.validFrom,
-      levelYear: report.parameters.levelYear
-    });
+    // With --antal the what-if results stand in for the year's own.
+    const sentence = reconciliationSentence(factsOf({...y, results: results as YearReport["results"]}, reading, report.parameters.band.validFrom, report.parameters.levelYear)!);
 
     if (json) {
       process.stdout.write(
