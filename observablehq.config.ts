@@ -4,12 +4,31 @@ import {join} from "node:path";
 
 const dataDir = process.env.SAMVERKAN_DATA || join(process.cwd(), "data");
 
-/** Municipality codes for the dynamic /kommun/<code> pages, read straight from the inputs. */
-function municipalityCodes(): string[] {
+/**
+ * The codes of the dynamic pages. `npm run build`/`npm run dev` (scripts/build.ts) write them from the
+ * ingested data (SAMVERKAN_ROUTES); a bare `observable` run falls back to reading the input files.
+ */
+interface Routes {
+  counties: string[];
+  municipalities: string[];
+  reportYears: number[];
+}
+
+function routes(): Routes {
+  const file = process.env.SAMVERKAN_ROUTES;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  return {...codesFromCsv(), reportYears: reportYears()};
+}
+
+function codesFromCsv(): Pick<Routes, "counties" | "municipalities"> {
   const file = join(dataDir, "kommuner.csv");
-  if (!existsSync(file)) return [];
-  const text = readFileSync(file, "latin1");
-  return [...new Set([...text.matchAll(/(?:^|[;,\t"])(\d{4})(?=[;,\t"\r\n]|$)/gm)].map((m) => m[1]))].sort();
+  if (!existsSync(file)) return {counties: [], municipalities: []};
+  const lines = readFileSync(file, "latin1").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() && !/^sep=/i.test(l));
+  const delimiter = [";", "\t", ","].find((d) => lines[0]?.includes(d)) ?? ";";
+  const cells = (l: string) => l.split(delimiter).map((c) => c.replace(/^"|"$/g, "").trim());
+  const header = cells(lines[0] ?? "").map((h) => h.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o"));
+  const column = (name: string) => [...new Set(lines.slice(1).map((l) => cells(l)[header.indexOf(name)]).filter((c) => c && /^\d+$/.test(c)))].sort();
+  return {counties: column("lanskod").map((c) => c.padStart(2, "0")), municipalities: column("kommunkod").map((c) => c.padStart(4, "0"))};
 }
 
 /** Seminar report years: from the parameter file's year range. */
@@ -24,23 +43,26 @@ function reportYears(): number[] {
   }
 }
 
-/** Only pages that exist are listed (a page file, or a parameterised one such as kommun/[code].md). */
+const {counties, municipalities, reportYears: years} = routes();
+
+/** Only pages that exist are listed (a page file, a folder's index.md, or a parameterised one such as kommun/[code].md). */
 function exists(path: string): boolean {
   const src = join(process.cwd(), "src");
+  if (path.endsWith("/")) return existsSync(join(src, path, "index.md"));
   if (existsSync(join(src, `${path}.md`))) return true;
   const dir = join(src, path.split("/").slice(0, -1).join("/"));
   return path.split("/").length > 2 && existsSync(dir) && readdirSync(dir).some((f) => /^\[.+\]\.md$/.test(f));
 }
 
 const pages = [
-  {name: "Jämför kommuner", path: "/jamfor"},
-  {name: "Normalvariation", path: "/normalvariation"},
+  {name: "Jämför kommuner", path: "/jamfor/"},
+  {name: "Normalvariation", path: "/normalvariation/"},
   {name: "Tilläggsbelopp", path: "/tillaggsbelopp"},
-  {name: "Skatteväxling", path: "/skattevaxling"},
+  {name: "Skatteväxling", path: "/skattevaxling/"},
   {name: "Vaccination", path: "/vaccination"},
   {name: "Medicinteknik", path: "/medicinteknik"},
   {name: "Ersättningar", path: "/ersattningar"},
-  {name: "Seminarierapport", path: `/seminarium/${reportYears()[0] ?? 2025}`},
+  {name: "Seminarierapport", path: `/seminarium/${years[0] ?? 2025}`},
   {name: "Datakvalitet", path: "/datakvalitet"}
 ].filter((p) => exists(p.path));
 
@@ -60,8 +82,10 @@ export default {
   footer: `Samverkan i siffror – uppföljning av samverkan om hälso- och sjukvård i hemmet mellan region och kommuner. Byggd med Observable Framework.`,
   pages,
   dynamicPaths: [
-    ...(exists("/kommun/x") ? municipalityCodes().map((c) => `/kommun/${c}`) : []),
-    ...(exists("/seminarium/x") ? reportYears().map((y) => `/seminarium/${y}`) : [])
+    ...(exists("/kommun/x") ? municipalities.map((c) => `/kommun/${c}`) : []),
+    ...(exists("/seminarium/x") ? years.map((y) => `/seminarium/${y}`) : []),
+    // Pages per county: each fetches only its county's data (national data would be megabytes).
+    ...["jamfor", "skattevaxling", "normalvariation"].flatMap((page) => (exists(`/${page}/x`) ? counties.map((c) => `/${page}/${c}`) : []))
   ],
   duckdb: {extensions: []}
 };

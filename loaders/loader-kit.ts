@@ -6,6 +6,7 @@ import {openWarehouse, type Warehouse} from "./warehouse.ts";
 import {IngestFatalError} from "./ingest/errors.ts";
 import type {Parameters} from "./schemas/parameters.ts";
 import {queryRows} from "./ingest/sql.ts";
+import {tarArchive} from "./tar.ts";
 
 export interface County {
   code: string;
@@ -26,6 +27,8 @@ export interface SiteInfo {
   municipalities: Municipality[];
   years: {from: number; to: number};
   suppressionThreshold: number;
+  /** The agreement's county (parametrar.json): where a page with no choice made starts. */
+  homeCounty: string;
 }
 
 export async function siteInfo(wh: Warehouse): Promise<SiteInfo> {
@@ -34,15 +37,30 @@ export async function siteInfo(wh: Warehouse): Promise<SiteInfo> {
     `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
   );
   const municipalities = await queryRows<Municipality>(wh.connection, `SELECT municipality_code AS code, municipality_name AS name, county_code AS countyCode FROM municipalities ORDER BY municipality_name COLLATE NOCASE`);
-  return {dataset: wh.parameters.dataset, counties, municipalities, years: wh.parameters.years, suppressionThreshold: wh.parameters.suppressionThreshold};
+  return {dataset: wh.parameters.dataset, counties, municipalities, years: wh.parameters.years, suppressionThreshold: wh.parameters.suppressionThreshold, homeCounty: wh.parameters.supplementaryAmount.countyCode};
 }
 
 export async function runLoader(body: (wh: Warehouse) => Promise<unknown>): Promise<void> {
+  await withWarehouse(async (wh) => process.stdout.write(JSON.stringify(await body(wh))));
+}
+
+/**
+ * A loader whose output is a .tar of JSON files (`src/data/<name>.tar.ts`): one run of the report gives
+ * one file per county or municipality, and each page fetches only its own (`data/<name>/<member>`).
+ */
+export async function runArchiveLoader(body: (wh: Warehouse) => Promise<Record<string, unknown>>): Promise<void> {
+  await withWarehouse(async (wh) => {
+    const files = await body(wh);
+    const names = Object.keys(files).sort();
+    process.stdout.write(tarArchive(names.map((name) => ({name, data: JSON.stringify(files[name])}))));
+  });
+}
+
+async function withWarehouse(body: (wh: Warehouse) => Promise<unknown>): Promise<void> {
   let wh: Warehouse | undefined;
   try {
     wh = await openWarehouse();
-    const data = await body(wh);
-    process.stdout.write(JSON.stringify(data));
+    await body(wh);
   } catch (e) {
     if (e instanceof IngestFatalError) {
       process.stderr.write(`Kan inte läsa datamappen: ${e.message}\n`);

@@ -106,5 +106,8 @@ async function prune(dir: string, keep: number): Promise<void> {
   const files = await Promise.all(
     (await readdir(dir)).filter((f) => f.endsWith(".duckdb")).map(async (f) => ({f, t: (await stat(join(dir, f))).mtimeMs}))
   );
-  for (const {f} of files.sort((a, b) => b.t - a.t).slice(keep)) await rm(join(dir, f), {force: true}).catch(() => {});
+  for (const {f} of files.sort((a, b) => b.t - a.t).slice(keep)) {
+    await rm(join(dir, f), {force: true}).catch(() => {});
+    await rm(join(dir, f.replace(/\.duckdb$/, ".routes.json")), {force: true}).catch(() => {});
+  }
 }

@@ -12,13 +12,15 @@ import {existsSync} from "node:fs";
 import {mkdir, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {build as esbuild} from "esbuild";
-import {ensureWarehouse, dataDir, ROOT} from "../loaders/warehouse.ts";
+import {ensureWarehouse, openWarehouse, dataDir, ROOT} from "../loaders/warehouse.ts";
+import {siteInfo} from "../loaders/loader-kit.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
 const STAMP = join(CACHE, ".samverkan-stamps.json");
+const ARCHIVE = /^(.+)\.(?:tar|tar\.gz|tgz|zip)$/;
 
 async function walk(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
@@ -75,12 +77,36 @@ async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; k
     if (!existsSync(join(CACHE, target))) continue;
     if (stamps[target] !== stamp) {
       await rm(join(CACHE, target), {force: true});
+      // The files Framework extracted from an archive (data/jamfor.tar → data/jamfor/23/meta.json) are
+      // cached beside it and would otherwise count as fresh.
+      const members = ARCHIVE.exec(target);
+      if (members) await rm(join(CACHE, members[1]), {recursive: true, force: true});
       dropped.push(target);
     } else kept.push(target);
   }
   await mkdir(CACHE, {recursive: true});
   await writeFile(STAMP, JSON.stringify(next, null, 2));
   return {dropped, kept};
+}
+
+/**
+ * The codes of the per-county and per-municipality pages (observablehq.config.ts, dynamicPaths), from
+ * the ingested data rather than a second reading of kommuner.csv: written beside the warehouse.
+ */
+async function writeRoutes(warehouse: string): Promise<string> {
+  const path = warehouse.replace(/\.duckdb$/, ".routes.json");
+  if (existsSync(path)) return path;
+  const wh = await openWarehouse(dir);
+  try {
+    const info = await siteInfo(wh);
+    const years = wh.parameters.years;
+    const reportYears: number[] = [];
+    for (let y = years.to; y >= Math.max(years.from + 1, years.to - 4); y--) reportYears.push(y);
+    await writeFile(path, JSON.stringify({counties: info.counties.map((c) => c.code), municipalities: info.municipalities.map((m) => m.code).sort(), reportYears}));
+  } finally {
+    wh.close();
+  }
+  return path;
 }
 
 /**
@@ -106,6 +132,7 @@ try {
   }
   throw e;
 }
+const routes = await writeRoutes(warehouse);
 const {dropped, kept} = await invalidateLoaderCache(dir);
 console.error(`Laddare som körs om: ${dropped.length ? dropped.join(", ") : "inga cachade"}; oförändrade (återanvänds): ${kept.length}.`);
 await bundleBrowserModels();
@@ -119,7 +146,7 @@ const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
 // Framework runs the .ts loaders with `tsx` from PATH, which outside npm scripts may lack node_modules/.bin.
 const PATH = `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
-const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir}});
+const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes}});
 child.on("exit", async (code) => {
   if (code === 0 && mode === "build") await finishHtml(out || join(ROOT, "dist"));
   process.exit(code ?? 1);

@@ -485,3 +485,91 @@ export async function comparisonReportFrom(wh: Warehouse): Promise<ComparisonRep
   return comparisonReport(await readComparisonInputs(wh));
 }
 
+
+// ---------------------------------------------------------------------------------------------------
+// Files per county and per municipality
+
+/**
+ * Which file of a county holds an indicator's figures in the given prices: the cost indicators fill
+ * most of the data (two price bases, six measures), so they have a file per price basis and the rest
+ * share one. A page fetches only the file of the indicator the reader picked.
+ */
+export type ComparisonPart = "kostnader-lopande" | "kostnader-fasta" | "ovriga";
+export const COMPARISON_PARTS: readonly ComparisonPart[] = ["kostnader-lopande", "kostnader-fasta", "ovriga"];
+export const comparisonPart = (indicator: Pick<IndicatorInfo, "group">, prices: Prices): ComparisonPart =>
+  indicator.group === "Kostnader" ? (prices === "fasta" ? "kostnader-fasta" : "kostnader-lopande") : "ovriga";
+
+/** What /jamfor/<lan> reads first: everything but the figures, for the county's municipalities only. */
+export type ComparisonCountyMeta = Omit<ComparisonReport, "series" | "municipalities"> & {
+  county: string;
+  municipalities: ComparisonReport["municipalities"];
+  /** Per indicator, the file (`<lan>/<part>.json`) of each price basis it has figures in (no "fasta" when the index values are missing). */
+  parts: Record<string, Partial<Record<Prices, ComparisonPart>>>;
+};
+/** A county's series without the profile's similar-municipality figures; avg, med and n for its county only. */
+export type CountySeries = Omit<SeriesOut, "sim">;
+export interface ComparisonCountyPart {
+  series: Record<string, Partial<Record<Prices, Record<string, CountySeries>>>>;
+}
+
+/** What /kommun/<code> reads: the municipality, its similar ones and, per indicator, the profile measure. */
+export interface ComparisonProfile extends Omit<ComparisonReport, "series" | "municipalities"> {
+  municipality: ComparisonReport["municipalities"][number];
+  /** The municipality itself first, then its similar ones (any county). */
+  municipalities: ComparisonReport["municipalities"];
+  /** Per indicator and prices: the municipality's figures, its county's average and the similar ones' figure. */
+  series: Record<string, Partial<Record<Prices, {own: Shown[]; county: (number | null)[]; similar: (number | null)[]}>>>;
+}
+
+/**
+ * The report cut into the files the pages fetch: `<lan>/meta.json` and `<lan>/<part>.json` per county,
+ * `kommun-<code>.json` per municipality. Every figure is the report's own; nothing is recomputed.
+ */
+export function comparisonFiles(report: ComparisonReport): Record<string, ComparisonCountyMeta | ComparisonCountyPart | ComparisonProfile> {
+  const {series, municipalities, ...shared} = report;
+  const parts = Object.fromEntries(report.indicators.map((i) => [i.id, Object.fromEntries(Object.keys(series[i.id] ?? {}).map((p) => [p, comparisonPart(i, p as Prices)]))]));
+  const files: Record<string, ComparisonCountyMeta | ComparisonCountyPart | ComparisonProfile> = {};
+  for (const county of report.counties) {
+    const rows = municipalities.map((m, i) => ({m, i})).filter(({m}) => m.countyCode === county.code);
+    files[`${county.code}/meta.json`] = {...shared, county: county.code, municipalities: rows.map(({m}) => m), parts};
+    const partFiles = Object.fromEntries(COMPARISON_PARTS.map((p) => [p, {series: {}} as ComparisonCountyPart]));
+    for (const indicator of report.indicators)
+      for (const [prices, measures] of Object.entries(series[indicator.id] ?? {}) as [Prices, Record<string, SeriesOut>][]) {
+        const part = partFiles[comparisonPart(indicator, prices)].series;
+        part[indicator.id] ??= {};
+        part[indicator.id][prices] = Object.fromEntries(
+          Object.entries(measures).map(([id, s]) => [
+            id,
+            {
+              v: rows.map(({i}) => s.v[i]),
+              p: rows.map(({i}) => s.p[i]),
+              f: rows.map(({i}) => s.f[i]),
+              r: rows.map(({i}) => s.r[i]),
+              avg: {[county.code]: s.avg[county.code] ?? []},
+              med: {[county.code]: s.med[county.code] ?? []},
+              n: {[county.code]: s.n[county.code] ?? []}
+            }
+          ])
+        );
+      }
+    for (const p of COMPARISON_PARTS) files[`${county.code}/${p}.json`] = partFiles[p];
+  }
+  const byCode = new Map(municipalities.map((m, i) => [m.code, {m, i}]));
+  for (const [i, m] of municipalities.entries()) {
+    const profile: ComparisonProfile["series"] = {};
+    for (const indicator of report.indicators) {
+      profile[indicator.id] = {};
+      for (const [prices, measures] of Object.entries(series[indicator.id] ?? {}) as [Prices, Record<string, SeriesOut>][]) {
+        const s = measures[indicator.profileMeasure];
+        profile[indicator.id][prices] = {own: s.v[i], county: s.avg[m.countyCode] ?? [], similar: s.sim?.[i] ?? []};
+      }
+    }
+    const similar = m.similar.map((n) => byCode.get(n.code)?.m).filter((x) => x != null);
+    files[`kommun-${m.code}.json`] = {...shared, municipality: m, municipalities: [m, ...similar], series: profile};
+  }
+  return files;
+}
+
+export async function comparisonFilesFrom(wh: Warehouse): Promise<ReturnType<typeof comparisonFiles>> {
+  return comparisonFiles(await comparisonReportFrom(wh));
+}

@@ -629,3 +629,24 @@ export function monthlyAnalysis(name: string, option: SeriesOption, cells: Map<s
 export async function normalVariationReport(wh: Warehouse): Promise<NormalVariationReport> {
   return buildNormalVariationReport(await readNormalVariationInputs(wh));
 }
+
+// ---------------------------------------------------------------------------------------------------
+// One file per county for the page (/normalvariation/<lan>): at national scale the whole report is over
+// a megabyte, and the page shows one county at a time.
+
+/** What the page of one county needs: its options and series (the county's and its municipalities'), and the shared parts. */
+export interface NormalVariationCountyFile {
+  dataset: NormalVariationReport["dataset"];
+  parameters: NormalVariationReport["parameters"];
+  agreement: NormalVariationReport["agreement"];
+  county: CountyOptions;
+  series: SeriesReport[];
+}
+
+/** The report as the page's files, one per county (by county code). Pure. */
+export function splitNormalVariationReport(report: NormalVariationReport): Record<string, NormalVariationCountyFile> {
+  const {dataset, parameters, agreement} = report;
+  const byCounty = new Map<string, SeriesReport[]>(report.counties.map((c) => [c.code, []]));
+  for (const s of report.series) byCounty.get(s.countyCode)?.push(s);
+  return Object.fromEntries(report.counties.map((county) => [county.code, {dataset, parameters, agreement, county, series: byCounty.get(county.code)!}]));
+}

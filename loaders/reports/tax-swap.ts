@@ -482,3 +482,33 @@ export function findReview(
 /** "20 öre från 2013, 25 öre från 2016" */
 export const oreSeriesText = (ore: readonly {fromYear: number; ore: string}[]) =>
   ore.map((o) => `${formatDecimal(Number(o.ore), o.ore.includes(".") ? o.ore.split(".")[1].length : 0)} öre från ${o.fromYear}`).join(", ");
+
+// ---------------------------------------------------------------------------------------------------
+// One file per county for the page (/skattevaxling/<lan>): at national scale the whole report is over a
+// megabyte, and the page shows one county at a time.
+
+/** What the page of one county needs: that county whole and the report's shared parts. */
+export interface TaxSwapCountyFile {
+  dataset: TaxSwapReport["dataset"];
+  parameters: TaxSwapReport["parameters"];
+  sources: TaxSwapReport["sources"];
+  county: CountyTaxSwap;
+  /** The counties with at least one complete follow-up (a county without one links to them). */
+  followedUp: {code: string; name: string}[];
+}
+
+/** What the entry page (/skattevaxling/) needs besides site.json: where to start. */
+export interface TaxSwapIndex {
+  /** The parameter file's tax-swap county (taxSwap.countyCode). */
+  countyCode: string;
+}
+
+/** The report as the page's files: one per county (by county code) and the entry page's. Pure. */
+export function splitTaxSwapReport(report: TaxSwapReport): {index: TaxSwapIndex; counties: Record<string, TaxSwapCountyFile>} {
+  const {dataset, parameters, sources} = report;
+  const followedUp = report.counties.filter((c) => c.swap?.reviews.length).map((c) => ({code: c.countyCode, name: c.countyName}));
+  return {
+    index: {countyCode: parameters.countyCode},
+    counties: Object.fromEntries(report.counties.map((county) => [county.countyCode, {dataset, parameters, sources, county, followedUp}]))
+  };
+}

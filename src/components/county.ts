@@ -37,21 +37,56 @@ export function setUrlParams(values: Record<string, string | number | null | und
   history.replaceState(history.state, "", url);
 }
 
-/** A labelled <select> whose value is the county code; use with Framework's view(). */
-export function CountySelect(counties: readonly County[], {fixed, preferred}: {fixed?: string; preferred?: string} = {}): HTMLElement & {value: string} {
-  const value = initialCounty(counties, fixed, preferred);
+function remember(code: string): void {
+  try {
+    localStorage.setItem(KEY, code);
+  } catch {
+    // ignore: see initialCounty
+  }
+}
+
+/** The current query string without the county (the page's path says it). */
+function otherChoices(): string {
+  const params = new URLSearchParams(location.search);
+  params.delete("lan");
+  const q = params.toString();
+  return q ? `?${q}` : "";
+}
+
+/**
+ * A labelled <select> whose value is the county code; use with Framework's view(). On a page of its
+ * own per county (/jamfor/23), pass `page`: the county is the page's, and choosing another one opens
+ * that county's page with the same other choices.
+ */
+export function CountySelect(
+  counties: readonly County[],
+  {fixed, preferred, page}: {fixed?: string; preferred?: string; page?: {county: string; href: (code: string) => string}} = {}
+): HTMLElement & {value: string} {
+  const value = page ? page.county : initialCounty(counties, fixed, preferred);
+  if (page) remember(page.county);
   const select = el("select", {id: "county-select", name: "lan"}, ...counties.map((c) => el("option", {value: c.code, selected: c.code === value}, c.name)));
   const form = el("div", {class: "county-select"}, el("label", {for: "county-select"}, "Län"), select) as unknown as HTMLElement & {value: string};
   form.value = value;
   select.addEventListener("change", () => {
-    form.value = select.value;
-    try {
-      localStorage.setItem(KEY, select.value);
-    } catch {
-      // ignore: see initialCounty
+    remember(select.value);
+    if (page) {
+      location.assign(page.href(select.value) + otherChoices());
+      return;
     }
+    form.value = select.value;
     setUrlParams({lan: select.value});
     form.dispatchEvent(new Event("input", {bubbles: true}));
   });
   return form;
+}
+
+/**
+ * The entry of a page that exists once per county (/jamfor → /jamfor/23): opens the county in the
+ * URL (?lan=, so old links keep working), else the reader's last one, else `preferred`, keeping the
+ * other choices. The list of links stays for readers without JavaScript and for screen readers.
+ */
+export function CountyLanding(counties: readonly County[], {href, preferred}: {href: (code: string) => string; preferred?: string}): HTMLElement {
+  const code = initialCounty(counties, undefined, preferred);
+  if (code) location.replace(href(code) + otherChoices());
+  return el("nav", {class: "county-landing", "aria-label": "Välj län"}, el("ul", {}, ...counties.map((c) => el("li", {}, el("a", {href: href(c.code)}, c.name)))));
 }

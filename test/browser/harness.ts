@@ -26,7 +26,11 @@ export function serve(root = DIST): Promise<{server: Server; origin: string}> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (!path.startsWith(root)) return res.writeHead(403).end();
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      // As static hosts do: /jamfor → /jamfor/, so that the page's relative links resolve.
+      if (!url.pathname.endsWith("/")) return res.writeHead(301, {location: `${url.pathname}/${url.search}`}).end();
+      path = join(path, "index.html");
+    }
     if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
     if (!existsSync(path)) return res.writeHead(404).end("not found");
     res.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream"});

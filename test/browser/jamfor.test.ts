@@ -1,45 +1,42 @@
 // Jämför kommuner and the municipality profiles: the ranked bars, small multiples and tables show the
 // figures of the built data; every selector (county, indicator, year, measure, prices) changes the page
 // and the URL; a bar leads to the municipality's profile and back; the CSV holds the figures shown.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import type {Server} from "node:http";
-import {accessibilityViolations, DIST, launch, open, serve} from "./harness.ts";
-import type {ComparisonReport, IndicatorInfo, MeasureInfo} from "../../loaders/reports/comparison.ts";
+// Each county has its own page (/jamfor/23) that fetches only its county's files.
+import {describe, expect, it} from "vitest";
+import {readFileSync} from "node:fs";
+import type {Page} from "playwright-core";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtData, builtMember, useSite} from "./site-fixture.ts";
+import {COMPARISON_PARTS, type ComparisonCountyMeta, type ComparisonCountyPart, type ComparisonProfile, type IndicatorInfo, type MeasureInfo, type Prices} from "../../loaders/reports/comparison.ts";
+import type {SiteInfo} from "../../loaders/loader-kit.ts";
 import {formatChange, formatFigure} from "../../src/components/comparison-format.ts";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-let data: ComparisonReport;
+const site = useSite();
+const browser = () => site.browser;
+const origin = () => site.origin;
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  data = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => /^jamfor\.[0-9a-f]+\.json$/.test(f))!), "utf8"));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+/** A county's built files: its meta file, and the series of an indicator from the part file that holds it. */
+function county(code: string) {
+  const meta = builtMember<ComparisonCountyMeta>(`jamfor/${code}`, "meta.json");
+  const parts = Object.fromEntries(COMPARISON_PARTS.map((p) => [p, builtMember<ComparisonCountyPart>(`jamfor/${code}`, `${p}.json`)]));
+  return {meta, series: (id: string, prices: Prices, measure: string) => parts[meta.parts[id][prices]!].series[id][prices]![measure]};
+}
+const data = {get meta() { return county("23").meta; }};
 
 const text = (s: string) => s.replace(/[\u00a0\u202f\s]+/g, " ").trim();
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
-const indicator = (id: string) => data.indicators.find((i) => i.id === id)!;
+const indicator = (id: string) => data.meta.indicators.find((i) => i.id === id)!;
 const measureOf = (ind: IndicatorInfo, id: string) => ind.measures.find((m) => m.id === id)!;
 
 /** What the page should show: per municipality of the county, the figure, rank and changes. */
-function expected(county: string, id: string, measure: string, year: number, prices: "lopande" | "fasta" = "lopande") {
+function expected(code: string, id: string, measure: string, year: number, prices: Prices = "lopande") {
+  const c = county(code);
   const ind = indicator(id);
   const m = measureOf(ind, measure);
-  const s = data.series[id][prices]![measure];
+  const s = c.series(id, prices, measure);
   const j = ind.years.indexOf(year);
   const rows = new Map<string, string[]>();
-  data.municipalities.forEach((x, i) => {
-    if (x.countyCode !== county) return;
+  c.meta.municipalities.forEach((x, i) => {
     rows.set(x.name, [x.name, s.r[i][j] == null ? "–" : String(s.r[i][j]), formatFigure(s.v[i][j], m), formatChange(s.p[i][j], m), formatChange(s.f[i][j], m)].map(text));
   });
   return {rows, m, s, j};
@@ -50,6 +47,12 @@ async function rankingTable(page: Page): Promise<{caption: string; rows: Map<str
   const table = page.locator("table.data-table").first();
   const body = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
   return {caption: text(await table.locator("caption").innerText()), rows: new Map(body.map((r) => [text(r[0]), r.map(text)]))};
+}
+
+/** After a navigation: the new page has loaded and drawn its first table. */
+async function settled(page: Page) {
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading") && !!document.querySelector("table.data-table tbody tr"));
 }
 
 async function waitForUrl(page: Page, key: string, value: string) {
@@ -69,8 +72,8 @@ function parseCsv(raw: string): string[][] {
 
 describe("Jämför kommuner", () => {
   it("shows the ranking, the small multiples and the tables with the figures of the data, and puts the choices in the URL", async () => {
-    const {page, errors, external} = await open(browser, origin, "/jamfor?lan=23");
-    const first = data.indicators[0];
+    const {page, errors, external} = await open(browser(), origin(), "/jamfor/23");
+    const first = data.meta.indicators[0];
     expect(param(page, "indikator")).toBe(first.id);
     expect(param(page, "ar")).toBe(String(first.years.at(-1)));
     expect(param(page, "matt")).toBe(first.measures[0].id);
@@ -104,10 +107,10 @@ describe("Jämför kommuner", () => {
   });
 
   it("changes with each selector: county, indicator, year, measure and prices", async () => {
-    const {page, errors, external} = await open(browser, origin, "/jamfor?lan=23");
-    // County.
-    await page.selectOption("#county-select", "24");
-    await waitForUrl(page, "lan", "24");
+    const {page, errors, external} = await open(browser(), origin(), "/jamfor/23");
+    // County: the other county's page.
+    await Promise.all([page.waitForURL(/\/jamfor\/24/), page.selectOption("#county-select", "24")]);
+    await settled(page);
     expect((await rankingTable(page)).rows.size).toBe(15);
 
     // Indicator: short-term care, where small counts are suppressed.
@@ -139,7 +142,7 @@ describe("Jämför kommuner", () => {
     await waitForUrl(page, "priser", "fasta");
     e = expected("24", "kostnad-totalt-kommun", param(page, "matt")!, 2020, "fasta");
     t = await rankingTable(page);
-    expect(t.caption).toContain(`fasta priser, ${data.prices.levelYear} års prisnivå (${data.prices.municipalIndex})`);
+    expect(t.caption).toContain(`fasta priser, ${data.meta.prices.levelYear} års prisnivå (${data.meta.prices.municipalIndex})`);
     for (const [name, cells] of e.rows) expect(t.rows.get(name), name).toEqual(cells);
     // Fixed and current prices differ for 2020.
     const current = expected("24", "kostnad-totalt-kommun", param(page, "matt")!, 2020, "lopande");
@@ -147,7 +150,7 @@ describe("Jämför kommuner", () => {
 
     // A link with the choices opens the same view.
     const link = page.url();
-    const again = await open(browser, origin, link.replace(origin, ""));
+    const again = await open(browser(), origin(), link.replace(origin(), ""));
     expect((await rankingTable(again.page)).rows).toEqual(t.rows);
     await again.page.context().close();
 
@@ -157,7 +160,7 @@ describe("Jämför kommuner", () => {
   });
 
   it("downloads the table as CSV with the figures shown (\";\", decimal comma)", async () => {
-    const {page} = await open(browser, origin, "/jamfor?lan=23&indikator=vaccination-covid-19-alla&matt=tackning");
+    const {page} = await open(browser(), origin(), "/jamfor/23?indikator=vaccination-covid-19-alla&matt=tackning");
     const ind = indicator("vaccination-covid-19-alla");
     const e = expected("23", ind.id, "tackning", ind.years.at(-1)!);
     const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download").first().click()]);
@@ -175,10 +178,11 @@ describe("Jämför kommuner", () => {
   });
 
   it("a bar leads to the municipality's profile, which compares it with the county and similar municipalities and links back", async () => {
-    const {page, errors, external} = await open(browser, origin, "/jamfor?lan=23&indikator=kostnad-totalt&matt=per-invanare");
+    const {page, errors, external} = await open(browser(), origin(), "/jamfor/23?indikator=kostnad-totalt&matt=per-invanare");
     const e = expected("23", "kostnad-totalt", "per-invanare", indicator("kostnad-totalt").years.at(-1)!);
     const top = [...e.rows.values()].find((r) => r[1] === "1")!;
-    const m = data.municipalities.find((x) => x.name === top[0])!;
+    const m = data.meta.municipalities.find((x) => x.name === top[0])!;
+    const profile = builtMember<ComparisonProfile>("jamfor", `kommun-${m.code}.json`);
     await Promise.all([page.waitForURL(/\/kommun\/\d{4}/), page.locator("#rangordning-diagram svg a").first().click()]);
     await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
     expect(new URL(page.url()).pathname).toBe(`/kommun/${m.code}`);
@@ -187,24 +191,55 @@ describe("Jämför kommuner", () => {
     expect(text(await page.locator("h1").first().innerText())).toBe(m.name);
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Demodata");
-    for (const n of m.similar) expect(main).toContain(data.municipalities.find((x) => x.code === n.code)!.name);
+    expect(profile.municipalities.map((x) => x.code)).toEqual([m.code, ...m.similar.map((n) => n.code)]);
+    for (const n of profile.municipalities) expect(main).toContain(n.name);
     expect(main).toContain("euklidiskt avstånd");
     // One chart per indicator with figures, each described.
     expect(await page.locator("section.indicator svg[role=img]").count()).toBeGreaterThan(10);
     // The sentence under the first chart holds the data's figures (fixed prices by default).
-    const ind = data.indicators[0];
-    const i = data.municipalities.findIndex((x) => x.code === m.code);
-    const s = data.series[ind.id].fasta![ind.profileMeasure];
+    const ind = data.meta.indicators[0];
+    const s = profile.series[ind.id].fasta!;
     const meas: MeasureInfo = measureOf(ind, ind.profileMeasure);
     const last = ind.years.length - 1;
     expect(text(await page.locator("section.indicator .chart-note").first().innerText())).toBe(
-      text(`${ind.yearLabels[last]}: ${m.name} ${formatFigure(s.v[i][last], meas)}, länets medel ${formatFigure(s.avg[m.countyCode][last], meas)}, liknande kommuner ${formatFigure(s.sim![i][last], meas)}.`)
+      text(`${ind.yearLabels[last]}: ${m.name} ${formatFigure(s.own[last], meas)}, länets medel ${formatFigure(s.county[last], meas)}, liknande kommuner ${formatFigure(s.similar[last], meas)}.`)
     );
     // Back to the comparison.
-    await Promise.all([page.waitForURL(/\/jamfor/), page.locator("a", {hasText: "Jämför kommunerna i"}).first().click()]);
-    expect(param(page, "lan")).toBe(m.countyCode);
+    await Promise.all([page.waitForURL(/\/jamfor\/\d+/), page.locator("a", {hasText: "Jämför kommunerna i"}).first().click()]);
+    expect(new URL(page.url()).pathname).toBe(`/jamfor/${m.countyCode}`);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("opens the reader's county from /jamfor/: the one in an old ?lan= link, else the last one chosen, else the agreement's", async () => {
+    const home = builtData<SiteInfo>("site").homeCounty;
+    const {page, errors, external} = await open(browser(), origin(), "/jamfor/");
+    await page.waitForURL(new RegExp(`/jamfor/${home}(\\?|$)`));
+    // An old link with the county as a parameter keeps its other choices.
+    await Promise.all([page.waitForURL(/\/jamfor\/24\?/), page.goto(`${origin()}/jamfor?lan=24&indikator=inskrivna-korttid`)]);
+    expect(param(page, "indikator")).toBe("inskrivna-korttid");
+    expect(param(page, "lan")).toBeNull();
+    // The county just seen is remembered.
+    await Promise.all([page.waitForURL(/\/jamfor\/24(\?|$)/), page.goto(`${origin()}/jamfor/`)]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("fetches only its own county's files, and of the figures only the part the chosen indicator is in", async () => {
+    const {page} = await open(browser(), origin(), "/jamfor/23");
+    const names = async () =>
+      (await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)))
+        .filter((f) => f.startsWith("/_file/data/"))
+        .map((f) => f.replace(/^\/_file\/data\//, "").replace(/\.[0-9a-f]{8}\.json$/, ""));
+    const fetchedPart = (part: string) => page.waitForFunction((p) => performance.getEntriesByType("resource").some((e) => e.name.includes(`/jamfor/23/${p}.`)), part);
+    await fetchedPart("kostnader-lopande");
+    expect((await names()).sort()).toEqual(["jamfor/23/kostnader-lopande", "jamfor/23/meta"]);
+    await page.selectOption("select[name=indikator]", "inskrivna-korttid");
+    await waitForUrl(page, "indikator", "inskrivna-korttid");
+    await fetchedPart("ovriga");
+    expect((await names()).sort()).toEqual(["jamfor/23/kostnader-lopande", "jamfor/23/meta", "jamfor/23/ovriga"]);
     await page.context().close();
   });
 });

@@ -1,24 +1,26 @@
 // The Normalvariation page: the control chart (svg) and table of the agreement's series with the band,
 // the points outside it marked by shape and explained in words, the monthly XmR chart, the series and
 // municipality in the URL, masked small counts, another county, no console error, nothing off 127.0.0.1.
+// One page per county (/normalvariation/23), each with its county's data file; the entry page
+// /normalvariation/ opens the agreement's county (or the county in ?lan=, or the reader's last one).
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtData, useSite} from "./site-fixture.ts";
-import type {NormalVariationReport} from "../../loaders/reports/normal-variation.ts";
+import {builtMember, useSite} from "./site-fixture.ts";
+import type {NormalVariationCountyFile} from "../../loaders/reports/normal-variation.ts";
 
 const site = useSite();
-let report: NormalVariationReport;
+const files = new Map<string, NormalVariationCountyFile>();
 
 beforeAll(() => {
-  report = builtData<typeof report>("normalvariation");
+  for (const code of ["23", "24"]) files.set(code, builtMember<NormalVariationCountyFile>("normalvariation", `${code}.json`));
 });
 
 const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
 const series = (county: string, municipality: string | null, id: string) =>
-  report.series.find((s) => s.countyCode === county && s.municipalityCode === municipality && s.seriesId === id)!;
+  files.get(county)!.series.find((s) => s.countyCode === county && s.municipalityCode === municipality && s.seriesId === id)!;
 
 /** The year table's rows as {year: cells}. */
 async function yearTable(page: Page): Promise<Map<string, string[]>> {
@@ -28,7 +30,7 @@ async function yearTable(page: Page): Promise<Map<string, string[]>> {
 
 describe("Normalvariation", () => {
   it("shows the county's connected persons against 129–169 with 2025 above, in the chart, the table and in words", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation/23");
     expect(new URL(page.url()).searchParams.get("tjanst")).toBe("palliativ");
     expect(text(await page.locator("main").innerText())).toContain("Demodata");
     const s = series("23", null, "palliativ");
@@ -76,7 +78,7 @@ describe("Normalvariation", () => {
   });
 
   it("picking a municipality and a series changes the chart, the table and the URL", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation/23");
     await page.selectOption("select[name=kommun]", "2380");
     await page.waitForFunction(() => document.querySelector("#arlig h2")?.textContent?.includes("Östersund"));
     expect(new URL(page.url()).searchParams.get("kommun")).toBe("2380");
@@ -107,7 +109,7 @@ describe("Normalvariation", () => {
   });
 
   it("masks small counts: Ragunda's months are not shown, and says why", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/normalvariation?lan=23&tjanst=palliativ&kommun=2303");
+    const {page, errors} = await open(site.browser, site.origin, "/normalvariation/23?tjanst=palliativ&kommun=2303");
     expect(text(await page.locator("#manad").innerText())).toContain("Månadsvärdena för Ragunda visas inte");
     expect(await page.locator("#manad svg").count()).toBe(0);
     expect(errors).toEqual([]);
@@ -115,13 +117,13 @@ describe("Normalvariation", () => {
   });
 
   it("another county without the agreement's series says so and shows its own series", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation/24");
     expect(text(await page.locator("main").innerText())).toContain("Västerbottens län har inga antal anslutna till ett palliativt team i underlaget");
     expect(new URL(page.url()).searchParams.get("tjanst")).toBe("hemsjukvard");
     expect(text(await page.locator("#arlig h2").innerText())).toBe("Inskrivna i hemsjukvården: Västerbottens län, per år");
     expect(await page.locator("#arlig svg[role=img]").count()).toBe(1);
     // A municipality with masked korttid counts in the base window: no band, the reason in words, ".." in the table.
-    const masked = report.series.find((s) => s.countyCode === "24" && s.seriesId === "korttid" && s.municipalityCode && s.yearly.band == null)!;
+    const masked = files.get("24")!.series.find((s) => s.countyCode === "24" && s.seriesId === "korttid" && s.municipalityCode && s.yearly.band == null)!;
     await page.selectOption("select[name=tjanst]", "korttid");
     await page.selectOption("select[name=kommun]", masked.municipalityCode!);
     await page.waitForFunction((name) => document.querySelector("#arlig h2")?.textContent?.includes(name), masked.name);
@@ -131,5 +133,64 @@ describe("Normalvariation", () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
+  });
+
+  it("each county's file holds that county's series only, with the agreement's windows", () => {
+    for (const [code, file] of files) {
+      expect(file.county.code).toBe(code);
+      expect(file.series.length).toBeGreaterThan(0);
+      expect(file.series.every((s) => s.countyCode === code)).toBe(true);
+      const municipalities = new Set(file.county.municipalities.map((m) => m.code));
+      expect(file.series.every((s) => s.municipalityCode == null || municipalities.has(s.municipalityCode))).toBe(true);
+      expect(file.agreement.countyCode).toBe("23");
+      expect(file.agreement.windows[0].band).toMatchObject({lower: 129, upper: 169});
+    }
+  });
+
+  it("the agreement's link from another county and the county select open that county's page", async () => {
+    const {page, errors, external} = await open(site.browser, site.origin, "/normalvariation/24?tjanst=sabo&kommun=2480");
+    expect(await page.locator("#county-select").inputValue()).toBe("24");
+    const link = page.locator(".notice a", {hasText: "visa Jämtlands län"});
+    expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/normalvariation/23");
+    // Choosing Jämtland opens its page; the other choices stay in the URL.
+    await Promise.all([page.waitForURL((u) => u.pathname === "/normalvariation/23"), page.selectOption("#county-select", "23")]);
+    await page.waitForSelector("#arlig h2");
+    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    expect(new URL(page.url()).searchParams.get("tjanst")).toBe("sabo");
+    expect(await page.locator("#county-select").inputValue()).toBe("23");
+    // Jämtland has no Umeå: the municipality falls back to the whole county.
+    expect(text(await page.locator("#arlig h2").innerText())).toBe("Boende i särskilt boende (SÄBO): Jämtlands län, per år");
+    // The agreement note links to the tilläggsbelopp page one level up.
+    await page.selectOption("select[name=tjanst]", "palliativ");
+    await page.waitForSelector("#arlig .agreement-note a");
+    expect(new URL(await page.locator("#arlig .agreement-note a").evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/tillaggsbelopp");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the entry page opens the agreement's county, the county in ?lan=, or the reader's last county", async () => {
+    const landed = async (from: string, pathname: string) => {
+      const w = await open(site.browser, site.origin, from);
+      await w.page.waitForURL((u) => u.pathname === pathname);
+      await w.page.waitForSelector("#arlig h2");
+      await w.page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+      return w;
+    };
+    let w = await landed("/normalvariation/", "/normalvariation/23");
+    expect(text(await w.page.locator("#arlig h2").innerText())).toBe("Anslutna till det palliativa teamet: Jämtlands län, per år");
+    expect(text(await w.page.locator("main").innerText())).toContain("Demodata");
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
+    // An old link (before the county pages): ?lan= picks the page, the other choices stay.
+    w = await landed("/normalvariation?lan=24&tjanst=korttid", "/normalvariation/24");
+    expect(new URL(w.page.url()).searchParams.get("lan")).toBeNull();
+    expect(await w.page.locator("select[name=tjanst]").inputValue()).toBe("korttid");
+    await w.page.goto(site.origin + "/normalvariation/", {waitUntil: "commit"});
+    await w.page.waitForURL((u) => u.pathname === "/normalvariation/24");
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
   });
 });

@@ -1,6 +1,8 @@
-// The skatteväxling page: headline, charts (svg) and tables with the figures of the built data, the
-// review year, prices and municipality in the URL, CSV downloads that hold the figures shown, the county
-// without a swap, and a print layout on A4 without navigation and with a page per section.
+// The skatteväxling pages, one per county (/skattevaxling/24): headline, charts (svg) and tables with the
+// figures of the county's built data file, the review year, prices and municipality in the URL, CSV
+// downloads that hold the figures shown, the county without a swap, switching county (it opens that
+// county's page), the entry page /skattevaxling/ that opens a county's page, and a print layout on A4
+// without navigation and with a page per section.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {mkdtempSync, readdirSync, readFileSync} from "node:fs";
@@ -8,22 +10,22 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtData, useSite} from "./site-fixture.ts";
-import type {ReviewView, TaxSwapReport} from "../../loaders/reports/tax-swap.ts";
+import {builtMember, useSite} from "./site-fixture.ts";
+import type {ReviewView, TaxSwapCountyFile, TaxSwapIndex} from "../../loaders/reports/tax-swap.ts";
 import {formatOreKronor, formatWholeKronor} from "../../src/components/tax-swap-tables.ts";
 
 // Balances are shown with their sign: "+14 518 672,71" for a gain, "−…" for a loss.
 const signedKronor = (ore: number | null | undefined) => (ore != null && ore > 0 ? `+${formatOreKronor(ore)}` : formatOreKronor(ore));
 
 const site = useSite();
-let report: TaxSwapReport;
+let report: TaxSwapCountyFile;
 
 beforeAll(() => {
-  report = builtData<typeof report>("skattevaxling");
+  report = builtMember<typeof report>("skattevaxling", "24.json");
 });
 
 const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
-const county = () => report.counties.find((c) => c.countyCode === "24")!;
+const county = () => report.county;
 function view(reviewYear: number, prices: "lopande" | "fasta" = "lopande"): ReviewView {
   const r = county().swap!.reviews.find((x) => x.reviewYear === reviewYear)!;
   return prices === "fasta" ? r.fixed! : r.current;
@@ -58,7 +60,7 @@ async function download(page: Page, button: string): Promise<{name: string; rows
 
 describe("Skatteväxling", () => {
   it("shows the headline, the charts and the overview with the figures of review 2025", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24");
     const v = view(2025);
     // The URL names the default choices: the latest review, current prices.
     expect(new URL(page.url()).searchParams.get("ar")).toBe("2025");
@@ -127,7 +129,7 @@ describe("Skatteväxling", () => {
   });
 
   it("changing the review year changes the tables and the URL", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025");
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025");
     const before = await overview(page);
     await page.selectOption("select[name=ar]", "2017");
     await page.waitForFunction(() => document.querySelector("#perioden table thead")?.textContent?.includes("2013"));
@@ -148,7 +150,7 @@ describe("Skatteväxling", () => {
   });
 
   it("fixed prices and one municipality, both in the URL", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025");
     await page.locator("input[type=radio][value=fasta]").check();
     await page.waitForFunction(() => document.querySelector(".selection-line")?.textContent?.includes("fasta priser"));
     expect(new URL(page.url()).searchParams.get("priser")).toBe("fasta");
@@ -172,7 +174,7 @@ describe("Skatteväxling", () => {
   });
 
   it("downloads the overview and every municipality and year as CSV with the figures shown", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025");
     const shown = await overview(page);
     const o = await download(page, "översikten");
     expect(o.name).toBe("skattevaxling-24-2025-lopande-oversikt.csv");
@@ -210,24 +212,77 @@ describe("Skatteväxling", () => {
     await page.context().close();
   });
 
-  it("Jämtland has no swap: a plain sentence, and the page still renders", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling?lan=23");
+  it("Jämtland has no swap: a plain sentence, a link to the county that has one, and the page still renders", async () => {
+    const jamtland = builtMember<TaxSwapCountyFile>("skattevaxling", "23.json");
+    // The county's file holds that county only, with the shared parts.
+    expect(jamtland.county.countyCode).toBe("23");
+    expect(jamtland.county.swap).toBeNull();
+    expect(jamtland.followedUp).toEqual([{code: "24", name: "Västerbottens län"}]);
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/23");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län: skattevaxling.csv har inga växlade öre för länskod 23.");
     expect(main).toContain("Demodata");
     expect(await page.locator("select[name=ar]").count()).toBe(0);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
-    // Switching county to Västerbotten brings the follow-up.
-    await page.selectOption("#county-select", "24");
-    await page.waitForSelector("#laget table.data-table");
-    expect(new URL(page.url()).searchParams.get("lan")).toBe("24");
+    expect(await page.locator("#county-select").inputValue()).toBe("23");
+    const link = page.locator(".no-swap a", {hasText: "Västerbottens län"});
+    expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/skattevaxling/24");
+    expect(await accessibilityViolations(page), "axe-core").toEqual([]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
   });
 
+  it("choosing another county opens its page, keeping the other choices", async () => {
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2017&priser=fasta");
+    expect(await page.locator("#county-select").inputValue()).toBe("24");
+    await Promise.all([page.waitForURL((u) => u.pathname === "/skattevaxling/23"), page.selectOption("#county-select", "23")]);
+    await page.waitForFunction(() => !document.querySelector(".observablehq--loading") && document.querySelector(".no-swap"));
+    expect(new URL(page.url()).search).toBe("?ar=2017&priser=fasta");
+    expect(await page.locator("#county-select").inputValue()).toBe("23");
+    // And back: the follow-up of Västerbotten, with the review year still in the URL.
+    await Promise.all([page.waitForURL((u) => u.pathname === "/skattevaxling/24"), page.selectOption("#county-select", "24")]);
+    await page.waitForSelector("#laget table.data-table");
+    expect(await page.locator("select[name=ar]").inputValue()).toBe("2017");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the entry page opens the tax-swap county's page, the county in ?lan=, or the reader's last county", async () => {
+    expect(builtMember<TaxSwapIndex>("skattevaxling", "index.json")).toEqual({countyCode: "24"});
+    const landed = async (from: string, pathname: string) => {
+      const w = await open(site.browser, site.origin, from);
+      await w.page.waitForURL((u) => u.pathname === pathname);
+      await w.page.waitForSelector("#county-select");
+      await w.page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+      return w;
+    };
+    // A reader with no choice yet: the parameter file's tax-swap county.
+    let w = await landed("/skattevaxling/", "/skattevaxling/24");
+    expect(await w.page.locator("#county-select").inputValue()).toBe("24");
+    expect(text(await w.page.locator("main").innerText())).toContain("Demodata");
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
+    // An old link with ?lan= (from before the county pages): that county's page, the other choices kept.
+    w = await landed("/skattevaxling?lan=24&ar=2017", "/skattevaxling/24");
+    expect(new URL(w.page.url()).searchParams.get("lan")).toBeNull();
+    expect(new URL(w.page.url()).searchParams.get("ar")).toBe("2017");
+    expect(await w.page.locator("select[name=ar]").inputValue()).toBe("2017");
+    await w.page.context().close();
+    w = await landed("/skattevaxling/?lan=23", "/skattevaxling/23");
+    expect(new URL(w.page.url()).search).toBe("");
+    // The county last shown (localStorage) wins over the default.
+    await w.page.goto(site.origin + "/skattevaxling/", {waitUntil: "commit"});
+    await w.page.waitForURL((u) => u.pathname === "/skattevaxling/23");
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
+  });
+
   it("prints on A4 without navigation, with a page break before each section", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling?lan=24&ar=2025&kommun=2463");
+    const {page, errors} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025&kommun=2463");
     await page.emulateMedia({media: "print"});
     const style = await page.evaluate(() => {
       const shown = (sel: string) => {

@@ -6,7 +6,17 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {openWarehouse, type Warehouse} from "../../loaders/warehouse.ts";
-import {comparisonReport, readComparisonInputs, type ComparisonInputs, type ComparisonReport} from "../../loaders/reports/comparison.ts";
+import {
+  COMPARISON_PARTS,
+  comparisonFiles,
+  comparisonReport,
+  readComparisonInputs,
+  type ComparisonCountyMeta,
+  type ComparisonCountyPart,
+  type ComparisonInputs,
+  type ComparisonProfile,
+  type ComparisonReport
+} from "../../loaders/reports/comparison.ts";
 import {DATA} from "../ingest/helpers.ts";
 
 const parameters: ComparisonInputs["parameters"] = {
@@ -185,5 +195,39 @@ describe("the demo warehouse", () => {
     }
     expect(report.indicators.find((i) => i.id === "kostnad-hemsjukvard-ordinart-kommun")!.indices).toEqual(["OPI"]);
     expect(report.indicators.find((i) => i.id === "kostnad-lakarmedverkan-region")!.indices).toEqual(["LPIK"]);
+  });
+
+  it("is cut into one file set per county and one file per municipality, each figure in exactly one county part", () => {
+    const files = comparisonFiles(report);
+    const names = Object.keys(files);
+    expect(names.filter((n) => n.startsWith("kommun-"))).toHaveLength(23);
+    for (const c of ["23", "24"]) for (const p of [...COMPARISON_PARTS, "meta"]) expect(names).toContain(`${c}/${p}.json`);
+    const meta = files["23/meta.json"] as ComparisonCountyMeta;
+    expect(meta.municipalities.map((m) => m.code)).toEqual(report.municipalities.filter((m) => m.countyCode === "23").map((m) => m.code));
+    expect(meta.parts["kostnad-totalt"]).toEqual({lopande: "kostnader-lopande", fasta: "kostnader-fasta"});
+    expect(meta.parts["inskrivna-korttid"]).toEqual({lopande: "ovriga"});
+    // Östersund's 2025 cost per inhabitant, as in the whole report, from its county's part.
+    const i = meta.municipalities.findIndex((m) => m.code === "2380");
+    const part = files["23/kostnader-lopande.json"] as ComparisonCountyPart;
+    const year = report.indicators[0].years.indexOf(2025);
+    expect(part.series["kostnad-totalt"].lopande!["per-invanare"].v[i][year]).toBe(at("kostnad-totalt", "per-invanare", "2380", 2025));
+    expect(part.series["kostnad-totalt"].lopande!["per-invanare"].avg).toEqual({"23": report.series["kostnad-totalt"].lopande!["per-invanare"].avg["23"]});
+    // Every municipality's row of every series is in its county's part, once.
+    let rows = 0;
+    for (const c of ["23", "24"])
+      for (const p of COMPARISON_PARTS)
+        for (const byPrices of Object.values((files[`${c}/${p}.json`] as ComparisonCountyPart).series))
+          for (const measures of Object.values(byPrices)) for (const s of Object.values(measures!)) rows += s.v.length;
+    const all = Object.values(report.series).flatMap((byPrices) => Object.values(byPrices).flatMap((measures) => Object.values(measures!)));
+    expect(rows).toBe(all.length * report.municipalities.length);
+  });
+
+  it("gives each municipality's profile its own, its county's and its similar municipalities' figures", () => {
+    const profile = comparisonFiles(report)["kommun-2380.json"] as ComparisonProfile;
+    const i = report.municipalities.findIndex((m) => m.code === "2380");
+    const ind = report.indicators[0];
+    const s = report.series[ind.id].fasta![ind.profileMeasure];
+    expect(profile.series[ind.id].fasta).toEqual({own: s.v[i], county: s.avg["23"], similar: s.sim![i]});
+    expect(profile.municipalities.map((m) => m.code)).toEqual(["2380", ...report.municipalities[i].similar.map((n) => n.code)]);
   });
 });

@@ -3,7 +3,7 @@
 // the monthly XmR chart, and the masking of small counts (primary and secondary).
 import {beforeAll, describe, expect, it} from "vitest";
 import {openWarehouse} from "../../loaders/warehouse.ts";
-import {normalVariationReport, suppressCounts, type NormalVariationReport, type SeriesReport} from "../../loaders/reports/normal-variation.ts";
+import {normalVariationReport, splitNormalVariationReport, suppressCounts, type NormalVariationReport, type SeriesReport} from "../../loaders/reports/normal-variation.ts";
 import {DATA} from "../ingest/helpers.ts";
 import {determinedCells} from "../../loaders/models/small-counts.ts";
 
@@ -108,5 +108,28 @@ describe("small counts", () => {
     expect(ragunda.note).toMatch(/visas inte/);
     // No masked value leaves the report as a number.
     expect(JSON.stringify(report)).not.toMatch(/"masked":true,"value":\d/);
+  });
+});
+
+describe("one file per county for the page (splitNormalVariationReport)", () => {
+  it("gives each county its options and its own and its municipalities' series, with the shared parts", () => {
+    const files = splitNormalVariationReport(report);
+    expect(Object.keys(files).sort()).toEqual(["23", "24"]);
+    for (const county of report.counties) {
+      const file = files[county.code];
+      expect(file.county).toEqual(county);
+      expect(file.dataset).toEqual(report.dataset);
+      expect(file.parameters).toEqual(report.parameters);
+      expect(file.agreement).toEqual(report.agreement);
+      expect(file.series).toEqual(report.series.filter((s) => s.countyCode === county.code));
+      const municipalities = new Set(county.municipalities.map((m) => m.code));
+      expect(file.series.every((s) => s.municipalityCode == null || municipalities.has(s.municipalityCode))).toBe(true);
+      // Every series the county's select offers is in its file, for the county itself.
+      for (const option of county.series) expect(file.series.some((s) => s.seriesId === option.id && s.municipalityCode == null)).toBe(true);
+    }
+    // Together the files hold every series once.
+    expect(Object.values(files).reduce((n, f) => n + f.series.length, 0)).toBe(report.series.length);
+    // The agreement's windows (Jämtland's) are in Västerbotten's file too: the page shows them for every county.
+    expect(files["24"].agreement.windows[0].band).toMatchObject({lower: 129, upper: 169});
   });
 });

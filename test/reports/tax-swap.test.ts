@@ -6,7 +6,7 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {openWarehouse} from "../../loaders/warehouse.ts";
-import {findReview, taxSwapReport, type ReviewView, type TaxSwapReport, type YearRow} from "../../loaders/reports/tax-swap.ts";
+import {findReview, splitTaxSwapReport, taxSwapReport, type ReviewView, type TaxSwapReport, type YearRow} from "../../loaders/reports/tax-swap.ts";
 import {windowMatrix} from "../../src/components/tax-swap-tables.ts";
 import {dataFolder, DATA} from "../ingest/helpers.ts";
 
@@ -295,4 +295,33 @@ describe("npx samverkan skattevaxling", () => {
     expect(none.stderr).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län");
     expect(cli("--review", "tjugo").status).toBe(2);
   }, 60_000);
+});
+
+describe("one file per county for the page (splitTaxSwapReport)", () => {
+  it("gives each county its follow-up whole with the shared parts, and the entry page its start county", () => {
+    const {index, counties} = splitTaxSwapReport(report);
+    expect(index).toEqual({countyCode: "24"});
+    expect(Object.keys(counties).sort()).toEqual(report.counties.map((c) => c.countyCode).sort());
+    for (const county of report.counties) {
+      const file = counties[county.countyCode];
+      expect(file.county).toEqual(county);
+      expect(file.dataset).toEqual(report.dataset);
+      expect(file.parameters).toEqual(report.parameters);
+      expect(file.sources).toEqual(report.sources);
+      // No other county's municipality is in the file; the counties with a follow-up are named for links.
+      const others = report.counties.filter((c) => c !== county).flatMap((c) => c.municipalities.map((m) => m.code));
+      for (const code of others) expect(JSON.stringify(file)).not.toContain(`"${code}"`);
+      expect(file.followedUp).toEqual([{code: "24", name: "Västerbottens län"}]);
+    }
+    // The county's review found in its file is the one of the whole report (as the CLI finds it).
+    const whole = findReview(report, {countyCode: "24", reviewYear: 2025, prices: "fasta"});
+    const one = findReview({...counties["24"], counties: [counties["24"].county]}, {countyCode: "24", reviewYear: 2025, prices: "fasta"});
+    expect(one).toEqual(whole);
+  });
+
+  it("is pure: the report is left as it was", () => {
+    const before = JSON.stringify(report);
+    splitTaxSwapReport(report);
+    expect(JSON.stringify(report)).toBe(before);
+  });
 });
