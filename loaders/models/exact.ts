@@ -7,20 +7,43 @@ export interface Ratio {
   readonly den: bigint;
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Euclid's algorithm. It dominates the national reports (every operation normalises), so it finishes
+ * in float64 arithmetic, which is exact below 2^53, as soon as both numbers are that small.
+ */
 function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
-  b = b < 0n ? -b : b;
-  while (b) [a, b] = [b, a % b];
-  return a;
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b > SAFE || a > SAFE) {
+    if (b === 0n) return a;
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  let x = Number(a);
+  let y = Number(b);
+  while (y) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return BigInt(x);
 }
 
 export function ratio(num: bigint | number, den: bigint | number = 1n): Ratio {
   let n = BigInt(num);
   let d = BigInt(den);
   if (d === 0n) throw new RangeError("division by zero");
-  if (d < 0n) [n, d] = [-n, -d];
-  const g = gcd(n, d) || 1n;
-  return {num: n / g, den: d / g};
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (d === 1n) return {num: n, den: 1n};
+  if (n === 0n) return {num: 0n, den: 1n};
+  const g = gcd(n, d);
+  return g === 1n ? {num: n, den: d} : {num: n / g, den: d / g};
 }
 
 /** Parses a decimal written as text ("1.4718", "47,18", "-3", "1 123,50") exactly. */
@@ -45,7 +68,17 @@ export const cmp = (a: Ratio, b: Ratio): number => {
   const d = a.num * b.den - b.num * a.den;
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 };
-export const sum = (xs: readonly Ratio[]): Ratio => xs.reduce(add, ZERO);
+/**
+ * Σ xs, exact. Terms with the same denominator are added as integers first (counts, kronor and the
+ * amounts of one price year share theirs), so that there are far fewer normalisations than terms.
+ */
+export function sum(xs: readonly Ratio[]): Ratio {
+  const byDen = new Map<bigint, bigint>();
+  for (const x of xs) byDen.set(x.den, (byDen.get(x.den) ?? 0n) + x.num);
+  let total = ZERO;
+  for (const [den, num] of byDen) total = add(total, ratio(num, den));
+  return total;
+}
 export const product = (xs: readonly Ratio[]): Ratio => xs.reduce(mul, ONE);
 
 /** Rounds half away from zero to an integer (the Swedish "avrunda till hela kronor"). */
@@ -60,7 +93,8 @@ export function roundHalfAway(a: Ratio): bigint {
 /** Rounds to `digits` decimals, half away from zero, and returns the result as an exact Ratio. */
 export function roundTo(a: Ratio, digits: number): Ratio {
   const scale = 10n ** BigInt(digits);
-  return ratio(roundHalfAway(mul(a, ratio(scale))), scale);
+  // roundHalfAway needs no normalised ratio: skip a gcd of large numbers.
+  return ratio(roundHalfAway({num: a.num * scale, den: a.den}), scale);
 }
 
 export const floor = (a: Ratio): bigint => {
@@ -75,7 +109,7 @@ export const toNumber = (a: Ratio): number => Number(a.num) / Number(a.den);
 /** Exact decimal text with `digits` decimals (rounded half away from zero), "." as separator. */
 export function toFixed(a: Ratio, digits: number): string {
   const scale = 10n ** BigInt(digits);
-  const n = roundHalfAway(mul(a, ratio(scale)));
+  const n = roundHalfAway({num: a.num * scale, den: a.den});
   const sign = n < 0n ? "-" : "";
   const abs = (n < 0n ? -n : n).toString().padStart(digits + 1, "0");
   return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
