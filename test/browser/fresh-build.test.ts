@@ -7,6 +7,8 @@ import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {dataFolder} from "../ingest/helpers.ts";
+import {builtMember} from "./site-fixture.ts";
+import type {ComparisonProfile} from "../../loaders/reports/comparison.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 
@@ -30,11 +32,15 @@ describe("a build after a change shows the change", () => {
     const data = dataFolder();
     build(data, out);
     expect(siteJson(out).municipalities.find((m) => m.code === "2321")?.name).toBe("Åre");
+    // A file from an archive loader (data/jamfor.tar → data/jamfor/kommun-2321.json) is fresh too.
+    const profileName = () => builtMember<ComparisonProfile>("jamfor", "kommun-2321.json", out).municipality.name;
+    expect(profileName()).toBe("Åre");
 
     const kommuner = join(data, "kommuner.csv");
     writeFileSync(kommuner, readFileSync(kommuner, "utf8").replace(";2321;Åre", ";2321;Åre (ändrad)"));
     build(data, out);
     expect(siteJson(out).municipalities.find((m) => m.code === "2321")?.name).toBe("Åre (ändrad)");
+    expect(profileName()).toBe("Åre (ändrad)");
 
     const other = dataFolder({"kommuner.csv": readFileSync(join(ROOT, "data", "kommuner.csv"), "utf8").replace(";2380;Östersund", ";2380;Östersund (annan mapp)")});
     build(other, out);
