@@ -108,37 +108,32 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
 
 export type Prices = "lopande" | "fasta";
 
-export interface YearRow {
+/** The amounts of a municipality-year, county-year or window row (the page's and the CLI's columns read these). */
+export interface AmountRow {
+  revenueOre: number | null;
+  costOre: number | null;
+  balanceOre: number | null;
+  population: number | null;
+  population80: number | null;
+  share80: number | null;
+  balancePerInhabitantOre: number | null;
+  balancePerInhabitant80Ore: number | null;
+  cumulativeBalanceOre: number | null;
+}
+
+export interface YearRow extends AmountRow {
   /** null: the county (the sum of the municipalities with both revenue and cost). */
   municipalityCode: string | null;
   year: number;
   ore: string;
   taxBaseOre: number | null;
-  revenueOre: number | null;
-  costOre: number | null;
-  balanceOre: number | null;
-  population: number | null;
-  population80: number | null;
-  share80: number | null;
-  balancePerInhabitantOre: number | null;
-  balancePerInhabitant80Ore: number | null;
-  cumulativeBalanceOre: number | null;
   /** County rows: how many municipalities are in the sums, and which are missing. */
   municipalities?: number;
   missing?: string[];
 }
 
-export interface WindowRow {
+export interface WindowRow extends AmountRow {
   municipalityCode: string | null;
-  revenueOre: number | null;
-  costOre: number | null;
-  balanceOre: number | null;
-  population: number | null;
-  population80: number | null;
-  share80: number | null;
-  balancePerInhabitantOre: number | null;
-  balancePerInhabitant80Ore: number | null;
-  cumulativeBalanceOre: number | null;
   /** "plus" (revenue above cost over the window), "minus", "noll", or null (a year is missing). */
   outcome: "plus" | "minus" | "noll" | null;
 }

@@ -5,8 +5,7 @@
  */
 import {el} from "./dom.js";
 import {formatDecimal, formatInteger} from "./format.js";
-
-export type Position = "inside" | "above" | "below";
+import type {BandPosition as Position} from "../../loaders/models/normal-variation.ts";
 
 export const POSITION_WORD: Record<Position, string> = {inside: "Inom", above: "Över", below: "Under"};
 export const POSITION_SYMBOL: Record<Position, string> = {inside: "●", above: "▲", below: "◆"};

@@ -11,8 +11,7 @@ import {COLORS, STATUS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {formatDecimal} from "./format.js";
 import {el} from "./dom.js";
-
-export type ControlStatus = "inside" | "above" | "below";
+import type {BandPosition as ControlStatus} from "../../loaders/models/normal-variation.ts";
 
 export interface ControlPoint {
   /** A year (2024) or a month ("2024-03"). */

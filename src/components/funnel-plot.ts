@@ -10,8 +10,7 @@ import {COLORS} from "./palette.js";
 import {formatDecimal, formatInteger, formatPercent} from "./format.js";
 import {el} from "./dom.js";
 import {describeChart} from "./chart-a11y.js";
-
-export type FunnelStatus = "above998" | "above95" | "inside" | "below95" | "below998";
+import type {FunnelStatus} from "../../loaders/models/vaccination-coverage.ts";
 
 export interface FunnelPointInput {
   label: string;

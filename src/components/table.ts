@@ -1,6 +1,7 @@
 /**
  * An accessible data table: caption, column headers with scope, sortable by keyboard (buttons in the
- * headers, aria-sort), numbers right-aligned, and a CSV download of the same rows beside it.
+ * headers, aria-sort), numbers right-aligned, and a CSV download of the same rows beside it. An optional
+ * total row stays at the foot (<tfoot>) however the body is sorted, and comes last in the CSV.
  */
 import {el} from "./dom.js";
 import {csvButton, type CsvColumn} from "./csv.js";
@@ -18,10 +19,16 @@ export interface TableColumn<T> {
   href?: (row: T) => string | null;
 }
 
-export interface TableOptions {
+export interface TableOptions<T = any> {
   caption: string;
   /** File name of the CSV download; none when omitted. */
   csv?: string;
+  /** Label of the CSV button (default "Ladda ner CSV"). */
+  csvLabel?: string;
+  /** Columns of the CSV when they differ from the shown ones (e.g. with codes). */
+  csvColumns?: readonly CsvColumn<T>[];
+  /** The total row: shown in the table's foot, unsorted and without links, and last in the CSV. */
+  total?: T | null;
   sort?: {column: number; descending?: boolean};
   /** Row header column index (read first by screen readers). */
   rowHeader?: number;
@@ -30,7 +37,9 @@ export interface TableOptions {
   rowClass?: (row: any) => string | undefined;
 }
 
-export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T>[], options: TableOptions): HTMLElement {
+export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T>[], options: TableOptions<T>): HTMLElement {
+  const total = options.total ?? null;
+  const shown = (c: TableColumn<T>, r: T) => (c.format ? c.format(r) : String(c.value(r) ?? "–"));
   let sortColumn = options.sort?.column ?? -1;
   let descending = options.sort?.descending ?? false;
   const tbody = el("tbody");
@@ -69,9 +78,8 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
           "tr",
           {class: options.rowClass?.(r)},
           ...columns.map((c, i) => {
-            const shown = c.format ? c.format(r) : String(c.value(r) ?? "–");
             const href = c.href?.(r);
-            const content = href ? el("a", {href}, shown) : shown;
+            const content = href ? el("a", {href}, shown(c, r)) : shown(c, r);
             return i === (options.rowHeader ?? -1) ? el("th", {scope: "row", class: c.numeric ? "num" : undefined}, content) : el("td", {class: c.numeric ? "num" : undefined}, content);
           })
         )
@@ -80,10 +88,17 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
   }
   render();
   const table = el("table", {class: `data-table ${options.className ?? ""}`.trim()}, el("caption", {}, options.caption), el("thead", {}, el("tr", {}, ...headers)), tbody);
+  if (total) {
+    const cells = columns.map((c, i) => {
+      const attrs = {class: c.numeric ? "num" : undefined};
+      return i === (options.rowHeader ?? -1) ? el("th", {...attrs, scope: "row"}, shown(c, total)) : el("td", attrs, shown(c, total));
+    });
+    table.append(el("tfoot", {}, el("tr", {class: "total"}, ...cells)));
+  }
   const wrapper = el("div", {class: "table-wrap"}, el("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": options.caption}, table));
   if (options.csv) {
-    const csvColumns: CsvColumn<T>[] = columns.map((c) => ({label: c.label, value: c.value, digits: c.digits}));
-    wrapper.append(csvButton(rows, csvColumns, options.csv));
+    const csvColumns: CsvColumn<T>[] = (options.csvColumns ?? columns).map((c) => ({label: c.label, value: c.value, digits: c.digits}));
+    wrapper.append(csvButton(total ? [...rows, total] : rows, csvColumns, options.csv, options.csvLabel));
   }
   return wrapper;
 }

@@ -5,41 +5,18 @@
  * municipalities); the CSV gets the same amounts as numbers with two decimals and a decimal comma.
  */
 import {formatDecimal, formatInteger, formatMnkr, formatPercent} from "./format.js";
+import type {TableColumn} from "./table.js";
+import type {AmountRow, WindowRow, YearRow} from "../../loaders/reports/tax-swap.ts";
 
-/** The shape of TableColumn in table.ts (label, sort/CSV value, shown text). */
-export interface ReviewColumn<T> {
-  label: string;
-  value: (row: T) => string | number | null | undefined;
+/** A column of DataTable (table.ts) whose shown text is plain text, so that the CLI can print it too. */
+export interface ReviewColumn<T> extends Omit<TableColumn<T>, "format" | "href"> {
   format?: (row: T) => string;
-  numeric?: boolean;
-  digits?: number;
 }
 
-/** The fields of a municipality-year, county-year or window row (loaders/reports/tax-swap.ts). */
-export interface AmountRow {
-  revenueOre: number | null;
-  costOre: number | null;
-  balanceOre: number | null;
-  population: number | null;
-  population80: number | null;
-  share80: number | null;
-  balancePerInhabitantOre: number | null;
-  balancePerInhabitant80Ore: number | null;
-  cumulativeBalanceOre: number | null;
-}
-
-export interface YearAmountRow extends AmountRow {
-  municipalityCode: string | null;
-  year: number;
-  ore: string;
-  taxBaseOre: number | null;
+/** A municipality-year or county-year row of the report. */
+export interface YearAmountRow extends YearRow {
   /** A sum row: shown instead of the year ("Summa 2021–2024"). */
   label?: string;
-}
-
-export interface WindowAmountRow extends AmountRow {
-  municipalityCode: string | null;
-  outcome: "plus" | "minus" | "noll" | null;
 }
 
 /** Exact kronor with öre from integer öre, sv-SE: "−1 234 567,89" (no unit: the column says "kr"). */
@@ -59,7 +36,7 @@ const kr = (ore: number | null | undefined) => (ore == null ? null : ore / 100);
 const signedOre = (ore: number | null | undefined) => (ore != null && ore > 0 ? `+${formatOreKronor(ore)}` : formatOreKronor(ore));
 
 export const OUTCOME_LABEL = {plus: "Plus", minus: "Minus", noll: "Noll"} as const;
-export const outcomeLabel = (o: WindowAmountRow["outcome"]): string => (o == null ? "Underlag saknas" : OUTCOME_LABEL[o]);
+export const outcomeLabel = (o: WindowRow["outcome"]): string => (o == null ? "Underlag saknas" : OUTCOME_LABEL[o]);
 
 /** Öre per skattekrona as sv-SE text ("20", "22,5"). */
 export const formatOre = (ore: string): string => ore.replace(".", ",");
@@ -88,13 +65,13 @@ export function overviewColumns(
   name: (code: string | null) => string,
   {fromYear, toYear, startYear}: {fromYear: number; toYear: number; startYear: number},
   {csv = false}: {csv?: boolean} = {}
-): ReviewColumn<WindowAmountRow>[] {
+): ReviewColumn<WindowRow>[] {
   // On screen and paper the caption names the period; a CSV file has only its header row, so there the
   // labels carry the period and the municipality code is added.
   const period = csv ? ` ${fromYear}–${toYear}` : "";
   return [
     {label: "Kommun", value: (r) => name(r.municipalityCode)},
-    ...(csv ? [{label: "Kommunkod", value: (r: WindowAmountRow) => r.municipalityCode ?? ""}] : []),
+    ...(csv ? [{label: "Kommunkod", value: (r: WindowRow) => r.municipalityCode ?? ""}] : []),
     money(`Intäkt${period} (kr)`, (r) => r.revenueOre),
     money(`Kostnad${period} (kr)`, (r) => r.costOre),
     money(`Saldo${period} (kr)`, (r) => r.balanceOre, true),
@@ -189,7 +166,7 @@ export interface Matrix {
  * The review period of one municipality (or the county) with the years as columns and one measure per
  * row, and the period's totals in the last column: the table a finance group attaches to its report.
  */
-export function windowMatrix(years: readonly YearAmountRow[], total: WindowAmountRow, {fromYear, toYear}: {fromYear: number; toYear: number}): Matrix {
+export function windowMatrix(years: readonly YearAmountRow[], total: WindowRow, {fromYear, toYear}: {fromYear: number; toYear: number}): Matrix {
   const period = `${fromYear}–${toYear}`;
   const cols = [...years].sort((a, b) => a.year - b.year);
   const row = (label: string, get: (r: AmountRow) => number | null, show: (v: number | null) => string, csv: (v: number) => number, ofTotal = true): MatrixRow => {

@@ -5,8 +5,8 @@
  */
 import type {TableColumn} from "./table.js";
 import {formatDecimal, formatInteger, formatKronor, formatPercent, MISSING, SUPPRESSED} from "./format.js";
-
-export type FunnelStatus = "above998" | "above95" | "inside" | "below95" | "below998";
+import type {CoverageRow, VolumeRow} from "../../loaders/reports/vaccination.ts";
+import type {FunnelStatus} from "../../loaders/models/vaccination-coverage.ts";
 
 export const STATUS_WORDS: Record<FunnelStatus, string> = {
   above998: "Över 99,8 %-gränsen",
@@ -15,20 +15,6 @@ export const STATUS_WORDS: Record<FunnelStatus, string> = {
   below95: "Under 95 %-gränsen",
   below998: "Under 99,8 %-gränsen"
 };
-
-export interface CoverageRow {
-  code: string;
-  name: string;
-  vaccinated: number | null;
-  unvaccinated: number | null;
-  targetSize: number | null;
-  coverage: number | null;
-  previousCoverage: number | null;
-  previousSuppressed?: boolean;
-  changePoints: number | null;
-  suppressed: "primär" | "sekundär" | null;
-  funnel: {status: FunnelStatus; lower95: number; upper95: number; lower998: number; upper998: number} | null;
-}
 
 /** A count: the number, ".." when suppressed (`hidden`), "–" when missing. */
 export const countText = (n: number | null | undefined, hidden: boolean) => (n != null ? formatInteger(n) : hidden ? SUPPRESSED : MISSING);
@@ -67,16 +53,6 @@ export function coverageColumns(previousSeason: string | null, {csv = false} = {
   cols.push({label: "Trattdiagrammet", value: (r) => (r.funnel ? STATUS_WORDS[r.funnel.status] : hidden(r) ? "visas inte (för få)" : MISSING)});
   if (csv) cols.push({label: "Maskering", value: (r) => r.suppressed ?? ""});
   return cols;
-}
-
-export interface VolumeRow {
-  code: string;
-  name: string;
-  doses: (number | null)[];
-  total: number | null;
-  costOre: (number | null)[];
-  totalCostOre: number | null;
-  status: ("visas" | "primär" | "sekundär" | "saknas")[];
 }
 
 const volumeHidden = (r: VolumeRow, j: number) => r.status[j] === "primär" || r.status[j] === "sekundär";

@@ -1,14 +1,11 @@
 // The Ersättningar page: the agreement's rates per year (chart and table), the calculator that runs the
 // model code in the browser and recomputes on every change, the work-hour invoices per month with who
 // pays whom, choices in the URL, CSV, and a county without work.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtData, useSite} from "./site-fixture.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtData, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
 import type {RatesReport} from "../../loaders/reports/rates.ts";
-import {formatKronor} from "../../src/components/format.ts";
 
 const site = useSite();
 let report: RatesReport;
@@ -16,19 +13,6 @@ let report: RatesReport;
 beforeAll(() => {
   report = builtData<typeof report>("ersattningar");
 });
-
-const text = (s: string) => s.replace(/[\u00a0\u202f\s]+/g, " ").trim();
-const kr = (ore: number) => text(formatKronor(ore));
-const krOre = (ore: number) => text(formatKronor(ore, {ore: true}).replace(/\u00a0kr$/, ""));
-
-async function table(page: Page, selector: string) {
-  const t = page.locator(selector).first();
-  const headers = (await t.locator("thead th").allInnerTexts()).map(text);
-  const cells = (sel: string) => t.locator(sel).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  const body = (await cells("tbody tr")).map((r) => r.map(text));
-  const foot = (await cells("tfoot tr")).map((r) => r.map(text));
-  return {headers, body, rows: new Map(body.map((r) => [r[0], r])), foot};
-}
 
 /** The calculator's sum once it shows `expected` (it recomputes on every input event). */
 async function calculatorSum(page: Page, expected: string): Promise<string> {
@@ -52,7 +36,7 @@ describe("Ersättningar", () => {
     expect(cards).toContain("Inhyrd personal 2026 657 kr/h");
     expect(cards).toContain("Syn- och hörselombud 2026 348 kr/h");
 
-    const t = await table(page, "#timpriser table");
+    const t = await readTable(page, "#timpriser table");
     expect(t.headers).toEqual(["År", "Medicinteknisk support (kr/h)", "Inhyrd personal (kr/h)", "Syn- och hörselombud (kr/h)", "VPI året före (%)", "OPI året före (%)"]);
     expect(t.body).toHaveLength(report.years.length);
     expect(t.rows.get("2025 (basår)")).toEqual(["2025 (basår)", "1 123", "640", "338", "3,2", "2,7"]);
@@ -123,19 +107,19 @@ describe("Ersättningar", () => {
     expect(await chart.count()).toBe(1);
     expect(text(await page.locator("#fakturor .chart-legend").innerText())).toContain("Uppåt: kommunerna fakturerar regionen");
 
-    const summary = await table(page, "#fakturor table");
+    const summary = await readTable(page, "#fakturor table");
     expect(summary.headers.slice(-3)).toEqual(["Regionen betalar kommunen (kr)", "Kommunen betalar regionen (kr)", "Netto till kommunen (kr)"]);
     expect(summary.body).toHaveLength(8);
-    const foot = summary.foot[0];
+    const foot = summary.foot;
     expect(foot[0]).toBe("Jämtlands län (summa)");
     expect(foot.slice(-3)).toEqual([krOre(y.toMunicipalityOre), krOre(y.toRegionOre), `+${krOre(y.netToMunicipalityOre)}`]);
 
-    const invoices = await table(page, "#fakturor table >> nth=1");
+    const invoices = await readTable(page, "#fakturor table >> nth=1");
     expect(invoices.headers).toEqual(["Månad", "Kommun", "Typ", "Vem fakturerar vem", "Uppdrag", "Tid (h)", "Påbörjade timmar", "Timpris (kr/h)", "Belopp (kr)"]);
     expect(invoices.body).toHaveLength(w.invoices.filter((i) => i.month.startsWith("2025")).length);
     const sum = invoices.body.reduce((s, r) => s + Math.round(Number(r[8].replace(/ /g, "").replace(",", ".")) * 100), 0);
     expect(sum).toBe(y.toMunicipalityOre + y.toRegionOre);
-    expect(invoices.foot[0].at(-1)).toBe(krOre(sum));
+    expect(invoices.foot.at(-1)).toBe(krOre(sum));
     expect(new Set(invoices.body.map((r) => r[3]))).toEqual(
       new Set(["Kommunen fakturerar regionen", "Regionen fakturerar kommunen", "Kommunen fakturerar regionen (syncentralen)", "Kommunen fakturerar regionen (hörselcentralen)"])
     );
@@ -154,13 +138,12 @@ describe("Ersättningar", () => {
     await page.waitForFunction(() => document.querySelector("#fakturor h3")?.textContent === "Fakturor 2024: synombud, Bräcke");
     const url = new URL(page.url()).searchParams;
     expect([url.get("ar"), url.get("typ"), url.get("kommun")]).toEqual(["2024", "synombud", "2305"]);
-    const invoices = await table(page, "#fakturor table >> nth=1");
+    const invoices = await readTable(page, "#fakturor table >> nth=1");
     expect(new Set(invoices.body.map((r) => `${r[1]}|${r[2]}`))).toEqual(new Set(["Bräcke|Synombud"]));
     expect(invoices.rows.get("2024-01")).toEqual(["2024-01", "Bräcke", "Synombud", "Kommunen fakturerar regionen (syncentralen)", "2", "7,25", "8", "329", "2 632,00"]);
-    const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download", {hasText: "fakturorna"}).click()]);
-    expect(d.suggestedFilename()).toBe("insatser-23-2024-synombud-2305-fakturor.csv");
-    const csv = readFileSync((await d.path())!, "utf8");
-    expect(csv).toContain("2305;2024-01;Bräcke;Synombud;Kommunen fakturerar regionen (syncentralen);2;7,25;8;329;2632,00");
+    const csv = await downloadCsv(page, page.locator("button.csv-download", {hasText: "fakturorna"}));
+    expect(csv.name).toBe("insatser-23-2024-synombud-2305-fakturor.csv");
+    expect(csv.raw).toContain("2305;2024-01;Bräcke;Synombud;Kommunen fakturerar regionen (syncentralen);2;7,25;8;329;2632,00");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -3,10 +3,9 @@
 // and the URL; a bar leads to the municipality's profile and back; the CSV holds the figures shown.
 // Each county has its own page (/jamfor/23) that fetches only its county's files.
 import {describe, expect, it} from "vitest";
-import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtData, builtMember, useSite} from "./site-fixture.ts";
+import {builtData, builtMember, downloadCsv, readTable, settled, settledAt, text, useSite} from "./site-fixture.ts";
 import {COMPARISON_PARTS, type ComparisonCountyMeta, type ComparisonCountyPart, type ComparisonProfile, type IndicatorInfo, type MeasureInfo, type Prices} from "../../loaders/reports/comparison.ts";
 import type {SiteInfo} from "../../loaders/loader-kit.ts";
 import {formatChange, formatFigure} from "../../src/components/comparison-format.ts";
@@ -23,7 +22,6 @@ function county(code: string) {
 }
 const data = {get meta() { return county("23").meta; }};
 
-const text = (s: string) => s.replace(/[\u00a0\u202f\s]+/g, " ").trim();
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 const indicator = (id: string) => data.meta.indicators.find((i) => i.id === id)!;
 const measureOf = (ind: IndicatorInfo, id: string) => ind.measures.find((m) => m.id === id)!;
@@ -42,33 +40,8 @@ function expected(code: string, id: string, measure: string, year: number, price
   return {rows, m, s, j};
 }
 
-/** The first table (the ranking) as {name: cells}. */
-async function rankingTable(page: Page): Promise<{caption: string; rows: Map<string, string[]>}> {
-  const table = page.locator("table.data-table").first();
-  const body = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  return {caption: text(await table.locator("caption").innerText()), rows: new Map(body.map((r) => [text(r[0]), r.map(text)]))};
-}
-
-/** After a navigation: the new page has loaded and drawn its first table. */
-async function settled(page: Page) {
-  await page.waitForLoadState("load");
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading") && !!document.querySelector("table.data-table tbody tr"));
-}
-
-async function waitForUrl(page: Page, key: string, value: string) {
-  await page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value]);
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
-}
-
-/** Parses a downloaded CSV (BOM, ";", CRLF, decimal comma) into rows of cells. */
-function parseCsv(raw: string): string[][] {
-  expect(raw.startsWith("\uFEFF")).toBe(true);
-  return raw
-    .slice(1)
-    .split("\r\n")
-    .filter(Boolean)
-    .map((line) => line.split(";").map((c) => c.replace(/^"(.*)"$/, "$1")));
-}
+/** The first table (the ranking): caption, and rows as {name: cells}. */
+const rankingTable = (page: Page) => readTable(page, "table.data-table");
 
 describe("Jämför kommuner", () => {
   it("shows the ranking, the small multiples and the tables with the figures of the data, and puts the choices in the URL", async () => {
@@ -110,21 +83,21 @@ describe("Jämför kommuner", () => {
     const {page, errors, external} = await open(browser(), origin(), "/jamfor/23");
     // County: the other county's page.
     await Promise.all([page.waitForURL(/\/jamfor\/24/), page.selectOption("#county-select", "24")]);
-    await settled(page);
+    await settled(page, "table.data-table tbody tr");
     expect((await rankingTable(page)).rows.size).toBe(15);
 
     // Indicator: short-term care, where small counts are suppressed.
     await page.selectOption("select[name=indikator]", "inskrivna-korttid");
-    await waitForUrl(page, "indikator", "inskrivna-korttid");
+    await settledAt(page, "indikator", "inskrivna-korttid");
     const korttid = indicator("inskrivna-korttid");
     expect(param(page, "priser")).not.toBe("fasta");
     // Year.
     const y = korttid.years[1];
     await page.selectOption("select[name=ar]", String(y));
-    await waitForUrl(page, "ar", String(y));
+    await settledAt(page, "ar", String(y));
     // Measure.
     await page.selectOption("select[name=matt]", "totalt");
-    await waitForUrl(page, "matt", "totalt");
+    await settledAt(page, "matt", "totalt");
     let e = expected("24", "inskrivna-korttid", "totalt", y);
     let t = await rankingTable(page);
     expect(t.caption).toContain(String(y));
@@ -135,11 +108,11 @@ describe("Jämför kommuner", () => {
 
     // Prices: back to a cost indicator, fixed prices.
     await page.selectOption("select[name=indikator]", "kostnad-totalt-kommun");
-    await waitForUrl(page, "indikator", "kostnad-totalt-kommun");
+    await settledAt(page, "indikator", "kostnad-totalt-kommun");
     await page.selectOption("select[name=ar]", "2020");
-    await waitForUrl(page, "ar", "2020");
+    await settledAt(page, "ar", "2020");
     await page.locator("input[type=radio][value=fasta]").check();
-    await waitForUrl(page, "priser", "fasta");
+    await settledAt(page, "priser", "fasta");
     e = expected("24", "kostnad-totalt-kommun", param(page, "matt")!, 2020, "fasta");
     t = await rankingTable(page);
     expect(t.caption).toContain(`fasta priser, ${data.meta.prices.levelYear} års prisnivå (${data.meta.prices.municipalIndex})`);
@@ -163,9 +136,8 @@ describe("Jämför kommuner", () => {
     const {page} = await open(browser(), origin(), "/jamfor/23?indikator=vaccination-covid-19-alla&matt=tackning");
     const ind = indicator("vaccination-covid-19-alla");
     const e = expected("23", ind.id, "tackning", ind.years.at(-1)!);
-    const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download").first().click()]);
-    expect(d.suggestedFilename()).toBe(`jamfor-23-${ind.id}-tackning-${ind.years.at(-1)}.csv`);
-    const rows = parseCsv(readFileSync((await d.path())!, "utf8"));
+    const {name, rows} = await downloadCsv(page, page.locator("button.csv-download").first());
+    expect(name).toBe(`jamfor-23-${ind.id}-tackning-${ind.years.at(-1)}.csv`);
     expect(rows[0][0]).toBe("Kommun");
     expect(rows).toHaveLength(9);
     for (const r of rows.slice(1)) {
@@ -184,7 +156,7 @@ describe("Jämför kommuner", () => {
     const m = data.meta.municipalities.find((x) => x.name === top[0])!;
     const profile = builtMember<ComparisonProfile>("jamfor", `kommun-${m.code}.json`);
     await Promise.all([page.waitForURL(/\/kommun\/\d{4}/), page.locator("#rangordning-diagram svg a").first().click()]);
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await settled(page);
     expect(new URL(page.url()).pathname).toBe(`/kommun/${m.code}`);
     // The heading is a reactive cell: wait for it rather than for the page as a whole.
     await page.waitForFunction(() => (document.querySelector("h1")?.textContent ?? "").trim() !== "");
@@ -237,7 +209,7 @@ describe("Jämför kommuner", () => {
     await fetchedPart("kostnader-lopande");
     expect((await names()).sort()).toEqual(["jamfor/23/kostnader-lopande", "jamfor/23/meta"]);
     await page.selectOption("select[name=indikator]", "inskrivna-korttid");
-    await waitForUrl(page, "indikator", "inskrivna-korttid");
+    await settledAt(page, "indikator", "inskrivna-korttid");
     await fetchedPart("ovriga");
     expect((await names()).sort()).toEqual(["jamfor/23/kostnader-lopande", "jamfor/23/meta", "jamfor/23/ovriga"]);
     await page.context().close();

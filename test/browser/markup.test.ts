@@ -1,34 +1,25 @@
 // Names with markup in the inputs are shown as text in the site, never run (test/fixtures/bad/19-…).
-import {afterAll, beforeAll, expect, it} from "vitest";
+import {beforeAll, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import type {Browser} from "playwright-core";
-import type {Server} from "node:http";
-import {launch, open, serve} from "./harness.ts";
+import {open} from "./harness.ts";
+import {useSite} from "./site-fixture.ts";
 import {dataFolder} from "../ingest/helpers.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const FIXTURE = join(ROOT, "test", "fixtures", "bad", "19-markup-in-a-name", "utvecklingsmedel.csv");
-let browser: Browser;
-let server: Server;
-let origin: string;
+const out = mkdtempSync(join(tmpdir(), "samverkan-markup-"));
 
-beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), "samverkan-markup-"));
+beforeAll(() => {
   const data = dataFolder({"utvecklingsmedel.csv": readFileSync(FIXTURE)});
   execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "build"], {cwd: ROOT, env: {...process.env, SAMVERKAN_DATA: data, SAMVERKAN_OUT: out}, stdio: "pipe"});
-  ({server, origin} = await serve(out));
-  browser = await launch();
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite(out);
 
 it("shows a project name with <img onerror> and <script> as text", async () => {
-  const {page, errors} = await open(browser, origin, "/seminarium/2025?lan=23");
+  const {page, errors} = await open(site.browser, site.origin, "/seminarium/2025?lan=23");
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());

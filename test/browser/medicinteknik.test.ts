@@ -1,12 +1,9 @@
 // The Medicinteknik page: the device chart and table, the fixed part of 2025H2 as in DOMAIN.md (923
 // devices, 224.6 h, 126 113 kr, parts adding up), the monthly variable invoices and the year's totals,
 // choices in the URL, CSV downloads with the figures shown, and a county without MT data.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtData, useSite} from "./site-fixture.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtData, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
 import type {MedtechReport} from "../../loaders/reports/medtech.ts";
 import {formatKronor} from "../../src/components/format.ts";
 
@@ -16,34 +13,6 @@ let report: MedtechReport;
 beforeAll(() => {
   report = builtData<typeof report>("medicinteknik");
 });
-
-const text = (s: string) => s.replace(/[\u00a0\u202f\s]+/g, " ").trim();
-const kr = (ore: number) => text(formatKronor(ore));
-const krOre = (ore: number) => text(formatKronor(ore, {ore: true}).replace(/\u00a0kr$/, ""));
-
-/** A table's body rows keyed by their first cell, and its foot row. */
-async function table(page: Page, selector: string) {
-  const t = page.locator(selector).first();
-  const headers = (await t.locator("thead th").allInnerTexts()).map(text);
-  const cells = (sel: string) => t.locator(sel).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  const body = (await cells("tbody tr")).map((r) => r.map(text));
-  const foot = (await cells("tfoot tr")).map((r) => r.map(text));
-  return {headers, body, rows: new Map(body.map((r) => [r[0], r])), foot: foot[0]};
-}
-
-function parseCsv(raw: string): string[][] {
-  expect(raw.startsWith("\uFEFF")).toBe(true);
-  return raw
-    .slice(1)
-    .split("\r\n")
-    .filter(Boolean)
-    .map((line) => line.split(";").map((c) => c.replace(/^"(.*)"$/, "$1")));
-}
-
-async function download(page: Page, button: string): Promise<{name: string; rows: string[][]}> {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download", {hasText: button}).first().click()]);
-  return {name: d.suggestedFilename(), rows: parseCsv(readFileSync((await d.path())!, "utf8"))};
-}
 
 describe("Medicinteknik", () => {
   it("shows the devices, the fixed part of 2025H2 and the year 2025 with the figures of the data", async () => {
@@ -60,7 +29,7 @@ describe("Medicinteknik", () => {
     const last = report.snapshots.at(-1)!;
     for (const c of last.counts) expect(labels).toContain(`${report.municipalities.find((m) => m.code === c.municipalityCode)!.name} ${c.devices}`);
     expect(labels).toContain("Östersund 389");
-    const devices = await table(page, "#produkter table");
+    const devices = await readTable(page, "#produkter table");
     expect(devices.headers[0]).toBe("Kommun");
     const col = devices.headers.indexOf("2025-06-30");
     expect(devices.rows.get("Östersund")![col]).toBe("381");
@@ -76,7 +45,7 @@ describe("Medicinteknik", () => {
     expect(cards).toContain("Resursbehov per år 224,6 h");
     expect(cards).toContain("Timpris 1 123 kr/h (2025)");
     expect(cards).toContain("Fast del 2025H2 126 113 kr");
-    const fixed = await table(page, "#fast-del table");
+    const fixed = await readTable(page, "#fast-del table");
     expect(fixed.headers).toEqual(["Kommun", "Produkter 2025-06-30", "Andel", "Fast del 2025H2 (kr)"]);
     const expected: [string, string, string, string][] = [
       ["Berg", "50", "5,4 %", "6 832 kr"],
@@ -103,7 +72,7 @@ describe("Medicinteknik", () => {
 
     // 3. The fixed part per half-year: a chart and every period in the table.
     expect(await page.locator("#fast-over-tid svg[role=img]").count()).toBe(1);
-    const periods = await table(page, "#fast-over-tid table");
+    const periods = await readTable(page, "#fast-over-tid table");
     expect(periods.body).toHaveLength(report.fixed.length);
     expect(periods.rows.get("2025H2")).toEqual(["2025H2", "2025-06-30", "923", "224,6", "1 123", "252 225,80", "126 113"]);
     expect(periods.rows.get("2026H1")).toEqual(["2026H1", "2025-12-31", "933", "226,6", "1 153", "261 269,80", "130 635"]);
@@ -113,7 +82,7 @@ describe("Medicinteknik", () => {
     expect(await page.locator("#rorlig svg[role=img]").count()).toBe(1);
     expect(await page.locator("#rorlig svg[role=img] rect").count()).toBe(12);
     expect(text(await page.locator("#rorlig .chart-text").innerText())).toContain(`fakturerades kommunerna i Jämtlands län ${kr(y2025.totalOre)} i rörlig del för ${y2025.jobs} uppdrag`);
-    const variable = await table(page, "#rorlig table");
+    const variable = await readTable(page, "#rorlig table");
     expect(variable.body).toHaveLength(report.variable.rows.filter((r) => r.month.startsWith("2025")).length);
     expect(variable.foot.at(-1)).toBe(krOre(y2025.totalOre));
     expect(variable.foot.at(-1)).toBe("471 214,00");
@@ -122,7 +91,7 @@ describe("Medicinteknik", () => {
 
     // 5. Totals per year.
     expect(await page.locator("#totalt svg[role=img]").count()).toBe(1);
-    const totals = await table(page, "#totalt table");
+    const totals = await readTable(page, "#totalt table");
     expect(totals.foot).toEqual(["Jämtlands län (summa)", "124 092", "126 113", "471 214", "721 419"]);
     expect(text(await page.locator("#totalt .headline").innerText())).toBe(
       "2025 betalar kommunerna i Jämtlands län 721 419 kr för medicinteknisk support: fast del 250 205 kr och rörlig del 471 214 kr."
@@ -141,14 +110,14 @@ describe("Medicinteknik", () => {
     await page.selectOption("select[name=halvar]", "2026H1");
     await page.waitForFunction(() => document.querySelector("#fast-del h2")?.textContent?.includes("2026H1"));
     expect(new URL(page.url()).searchParams.get("halvar")).toBe("2026H1");
-    const fixed = await table(page, "#fast-del table");
+    const fixed = await readTable(page, "#fast-del table");
     expect(fixed.foot).toEqual(["Jämtlands län (summa)", "933", "100,0 %", "130 635 kr"]);
     expect(text(await page.locator("#fast-del .cards").innerText())).toContain("Timpris 1 153 kr/h (2026)");
 
     await page.selectOption("select[name=kommun]", "2380");
     await page.waitForFunction(() => document.querySelector("#rorlig h2")?.textContent?.includes("Östersund"));
     expect(new URL(page.url()).searchParams.get("kommun")).toBe("2380");
-    const variable = await table(page, "#rorlig table");
+    const variable = await readTable(page, "#rorlig table");
     expect(new Set(variable.body.map((r) => r[1]))).toEqual(new Set(["Östersund"]));
     const ost = report.variable.byYear.find((y) => y.year === 2025 && y.municipalityCode === "2380")!;
     expect(variable.foot.at(-1)).toBe(krOre(ost.totalOre));
@@ -157,7 +126,7 @@ describe("Medicinteknik", () => {
     await page.selectOption("select[name=ar]", "2024");
     await page.waitForFunction(() => document.querySelector("#totalt h2")?.textContent?.includes("2024"));
     const t2024 = report.totals.find((t) => t.year === 2024)!;
-    expect((await table(page, "#totalt table")).foot.at(-1)).toBe(text(formatKronor(t2024.county.totalOre)).replace(/ kr$/, ""));
+    expect((await readTable(page, "#totalt table")).foot.at(-1)).toBe(text(formatKronor(t2024.county.totalOre)).replace(/ kr$/, ""));
 
     // A year without jobs: the variable part is said to be missing, not zero.
     await page.selectOption("select[name=ar]", "2023");
@@ -170,14 +139,14 @@ describe("Medicinteknik", () => {
 
   it("downloads the distribution and the invoices as CSV with the figures shown", async () => {
     const {page, errors} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
-    const dist = await download(page, "fördelningen");
+    const dist = await downloadCsv(page, "fördelningen");
     expect(dist.name).toBe("mt-fast-del-2025H2.csv");
     expect(dist.rows[0]).toEqual(["Kommunkod", "Kommun", "Produkter 2025-06-30", "Andel", "Fast del 2025H2 (kr)", "Exakt andel"]);
     expect(dist.rows.find((r) => r[0] === "2380")).toEqual(["2380", "Östersund", "381", "41,3", "52057", "0,412784"]);
     expect(dist.rows.at(-1)!.slice(1, 5)).toEqual(["Jämtlands län (summa)", "923", "100,0", "126113"]);
     expect(dist.rows.slice(1, -1).reduce((s, r) => s + Number(r[4]), 0)).toBe(126_113);
 
-    const inv = await download(page, "fakturorna");
+    const inv = await downloadCsv(page, "fakturorna");
     expect(inv.name).toBe("mt-rorlig-del-2025.csv");
     const h = inv.rows[0];
     expect(h.slice(0, 3)).toEqual(["Kommunkod", "Månad", "Kommun"]);

@@ -3,12 +3,10 @@
 // municipality in the URL, masked small counts, another county, no console error, nothing off 127.0.0.1.
 // One page per county (/normalvariation/23), each with its county's data file; the entry page
 // /normalvariation/ opens the agreement's county (or the county in ?lan=, or the reader's last one).
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtMember, useSite} from "./site-fixture.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtMember, landed, readTable, settled, text, useSite} from "./site-fixture.ts";
 import type {NormalVariationCountyFile} from "../../loaders/reports/normal-variation.ts";
 
 const site = useSite();
@@ -18,15 +16,11 @@ beforeAll(() => {
   for (const code of ["23", "24"]) files.set(code, builtMember<NormalVariationCountyFile>("normalvariation", `${code}.json`));
 });
 
-const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
 const series = (county: string, municipality: string | null, id: string) =>
   files.get(county)!.series.find((s) => s.countyCode === county && s.municipalityCode === municipality && s.seriesId === id)!;
 
 /** The year table's rows as {year: cells}. */
-async function yearTable(page: Page): Promise<Map<string, string[]>> {
-  const rows = await page.locator("#arlig table.data-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  return new Map(rows.map((r) => [text(r[0]), r.map(text)]));
-}
+const yearTable = async (page: Page): Promise<Map<string, string[]>> => (await readTable(page, "#arlig table.data-table")).rows;
 
 describe("Normalvariation", () => {
   it("shows the county's connected persons against 129–169 with 2025 above, in the chart, the table and in words", async () => {
@@ -100,7 +94,7 @@ describe("Normalvariation", () => {
     expect(text(await page.locator("#arlig .cards").innerText())).toMatch(/Normalvariation \d+,\d\d mnkr–\d+,\d\d mnkr/);
     // A reload keeps the choice.
     await page.reload({waitUntil: "networkidle"});
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await settled(page);
     expect(await page.locator("select[name=tjanst]").inputValue()).toBe("kostnad-hemsjukvard_ordinart");
     expect(await page.locator("select[name=kommun]").inputValue()).toBe("2380");
     expect(errors).toEqual([]);
@@ -154,8 +148,7 @@ describe("Normalvariation", () => {
     expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/normalvariation/23");
     // Choosing Jämtland opens its page; the other choices stay in the URL.
     await Promise.all([page.waitForURL((u) => u.pathname === "/normalvariation/23"), page.selectOption("#county-select", "23")]);
-    await page.waitForSelector("#arlig h2");
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await settled(page, "#arlig h2");
     expect(new URL(page.url()).searchParams.get("tjanst")).toBe("sabo");
     expect(await page.locator("#county-select").inputValue()).toBe("23");
     // Jämtland has no Umeå: the municipality falls back to the whole county.
@@ -170,21 +163,14 @@ describe("Normalvariation", () => {
   });
 
   it("the entry page opens the agreement's county, the county in ?lan=, or the reader's last county", async () => {
-    const landed = async (from: string, pathname: string) => {
-      const w = await open(site.browser, site.origin, from);
-      await w.page.waitForURL((u) => u.pathname === pathname);
-      await w.page.waitForSelector("#arlig h2");
-      await w.page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
-      return w;
-    };
-    let w = await landed("/normalvariation/", "/normalvariation/23");
+    let w = await landed(site, "/normalvariation/", "/normalvariation/23", "#arlig h2");
     expect(text(await w.page.locator("#arlig h2").innerText())).toBe("Anslutna till det palliativa teamet: Jämtlands län, per år");
     expect(text(await w.page.locator("main").innerText())).toContain("Demodata");
     expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
     await w.page.context().close();
     // An old link (before the county pages): ?lan= picks the page, the other choices stay.
-    w = await landed("/normalvariation?lan=24&tjanst=korttid", "/normalvariation/24");
+    w = await landed(site, "/normalvariation?lan=24&tjanst=korttid", "/normalvariation/24", "#arlig h2");
     expect(new URL(w.page.url()).searchParams.get("lan")).toBeNull();
     expect(await w.page.locator("select[name=tjanst]").inputValue()).toBe("korttid");
     await w.page.goto(site.origin + "/normalvariation/", {waitUntil: "commit"});

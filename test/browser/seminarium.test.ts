@@ -1,37 +1,25 @@
 // The seminar report page renders every section (sentence, chart, table) and follows the county
 // selector; `npx samverkan rapport` prints it to an A4 PDF with the expected pages and figures.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, readdirSync, readFileSync, existsSync} from "node:fs";
+import {mkdtempSync, existsSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import type {Browser} from "playwright-core";
-import type {Server} from "node:http";
-import {DIST, launch, open, serve} from "./harness.ts";
+import {open} from "./harness.ts";
+import {builtData, text, useSite} from "./site-fixture.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useSite();
 type Report = {countyCode: string; countyName: string; year: number; sections: {id: string; headline: string; table: {rows: string[][]}}[]};
 let reports: Report[];
 
-beforeAll(async () => {
-  ({server, origin} = await serve());
-  browser = await launch();
-  const dir = join(DIST, "_file", "data");
-  reports = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith("seminarium."))!), "utf8")).reports;
+beforeAll(() => {
+  reports = builtData<{reports: Report[]}>("seminarium").reports;
 });
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
 
 describe("Seminarierapport", () => {
   it("shows each section with its sentence, chart and table, for the chosen county", async () => {
-    const {page, errors, external} = await open(browser, origin, "/seminarium/2025?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/seminarium/2025?lan=23");
     const expected = reports.find((r) => r.countyCode === "23" && r.year === 2025)!;
     const sections = page.locator(".report-section");
     expect(await sections.count()).toBe(expected.sections.length);

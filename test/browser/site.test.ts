@@ -1,24 +1,10 @@
 // Every page of the built site opens in headless Chromium with no console error, no request that
 // leaves 127.0.0.1, a demo label when the data is demo, no serious or critical axe-core violation.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Browser} from "playwright-core";
-import type {Server} from "node:http";
-import {existsSync} from "node:fs";
-import {accessibilityViolations, DIST, launch, open, serve, sitePages} from "./harness.ts";
+import {describe, expect, it} from "vitest";
+import {accessibilityViolations, open, sitePages} from "./harness.ts";
+import {useSite} from "./site-fixture.ts";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-
-beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error("dist/ saknas: kör npm run build först");
-  ({server, origin} = await serve());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 describe("the built site", () => {
   const pages = sitePages();
@@ -30,7 +16,7 @@ describe("the built site", () => {
 
   for (const path of pages) {
     it(`opens ${path} cleanly`, async () => {
-      const {page, errors, external} = await open(browser, origin, path);
+      const {page, errors, external} = await open(site.browser, site.origin, path);
       expect(errors, "console errors").toEqual([]);
       expect(external, "requests outside 127.0.0.1").toEqual([]);
       const text = await page.locator("main").innerText();
@@ -42,7 +28,7 @@ describe("the built site", () => {
   }
 
   it("Datakvalitet lists every input file with read = accepted + rejected", async () => {
-    const {page} = await open(browser, origin, "/datakvalitet");
+    const {page} = await open(site.browser, site.origin, "/datakvalitet");
     const rows = await page.locator("table.data-table").first().locator("tbody tr").all();
     expect(rows.length).toBeGreaterThanOrEqual(15);
     for (const r of rows) {
@@ -54,7 +40,7 @@ describe("the built site", () => {
   });
 
   it("the county selector changes the overview and the URL", async () => {
-    const {page} = await open(browser, origin, "/");
+    const {page} = await open(site.browser, site.origin, "/");
     await page.selectOption("#county-select", "24");
     await page.waitForFunction(() => document.body.innerText.includes("Västerbottens län (Region Västerbotten) har 15 kommuner"));
     expect(page.url()).toContain("lan=24");

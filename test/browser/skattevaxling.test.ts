@@ -3,14 +3,14 @@
 // downloads that hold the figures shown, the county without a swap, switching county (it opens that
 // county's page), the entry page /skattevaxling/ that opens a county's page, and a print layout on A4
 // without navigation and with a page per section.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
-import {mkdtempSync, readdirSync, readFileSync} from "node:fs";
+import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtMember, useSite} from "./site-fixture.ts";
+import type {Page} from "playwright-core";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtMember, downloadCsv, landed, readTable, settled, text, useSite} from "./site-fixture.ts";
 import type {ReviewView, TaxSwapCountyFile, TaxSwapIndex} from "../../loaders/reports/tax-swap.ts";
 import {formatOreKronor, formatWholeKronor} from "../../src/components/tax-swap-tables.ts";
 
@@ -24,7 +24,6 @@ beforeAll(() => {
   report = builtMember<typeof report>("skattevaxling", "24.json");
 });
 
-const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
 const county = () => report.county;
 function view(reviewYear: number, prices: "lopande" | "fasta" = "lopande"): ReviewView {
   const r = county().swap!.reviews.find((x) => x.reviewYear === reviewYear)!;
@@ -33,30 +32,7 @@ function view(reviewYear: number, prices: "lopande" | "fasta" = "lopande"): Revi
 const nameOf = (code: string) => county().municipalities.find((m) => m.code === code)!.name;
 
 /** The overview table's rows as {name: cells}, and its foot (the county). */
-async function overview(page: Page) {
-  const table = page.locator("#laget table.data-table");
-  const headers = (await table.locator("thead th").allInnerTexts()).map(text);
-  const body = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  const foot = await table.locator("tfoot tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  return {headers, rows: new Map(body.map((r) => [text(r[0]), r.map(text)])), foot: foot[0].map(text)};
-}
-
-/** Parses a downloaded CSV (BOM, ";", CRLF, decimal comma) into rows of cells. */
-function parseCsv(raw: string): string[][] {
-  expect(raw.startsWith("\uFEFF")).toBe(true);
-  expect(raw).toContain("\r\n");
-  return raw
-    .slice(1)
-    .split("\r\n")
-    .filter(Boolean)
-    .map((line) => line.split(";").map((c) => c.replace(/^"(.*)"$/, "$1")));
-}
-
-async function download(page: Page, button: string): Promise<{name: string; rows: string[][]}> {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download", {hasText: button}).first().click()]);
-  const path = await d.path();
-  return {name: d.suggestedFilename(), rows: parseCsv(readFileSync(path!, "utf8"))};
-}
+const overview = (page: Page) => readTable(page, "#laget table.data-table");
 
 describe("Skatteväxling", () => {
   it("shows the headline, the charts and the overview with the figures of review 2025", async () => {
@@ -142,7 +118,7 @@ describe("Skatteväxling", () => {
     expect(text(await page.locator("#laget .headline").innerText())).toBe(text(v.headline.sentence));
     // A reload keeps the choice (it lives in the URL).
     await page.reload({waitUntil: "networkidle"});
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await settled(page);
     expect(await page.locator("select[name=ar]").inputValue()).toBe("2017");
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
@@ -176,7 +152,7 @@ describe("Skatteväxling", () => {
   it("downloads the overview and every municipality and year as CSV with the figures shown", async () => {
     const {page, errors} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025");
     const shown = await overview(page);
-    const o = await download(page, "översikten");
+    const o = await downloadCsv(page, "översikten");
     expect(o.name).toBe("skattevaxling-24-2025-lopande-oversikt.csv");
     const [header, ...rows] = o.rows;
     expect(header.slice(0, 5)).toEqual(["Kommun", "Kommunkod", "Intäkt 2021–2024 (kr)", "Kostnad 2021–2024 (kr)", "Saldo 2021–2024 (kr)"]);
@@ -194,7 +170,7 @@ describe("Skatteväxling", () => {
     const sum = rows.slice(0, 15).reduce((s, r) => s + Math.round(Number(r[4].replace(",", ".")) * 100), 0);
     expect(sum).toBe(Math.round(Number(rows[15][4].replace(",", ".")) * 100));
 
-    const all = await download(page, "alla kommuner och år");
+    const all = await downloadCsv(page, "alla kommuner och år");
     expect(all.name).toBe("skattevaxling-24-2025-lopande-alla-ar.csv");
     // 15 municipalities and the county, 2013–2024.
     expect(all.rows.length - 1).toBe(16 * 12);
@@ -204,7 +180,7 @@ describe("Skatteväxling", () => {
     expect(umea2024[h.indexOf("Öre per skattekrona")]).toBe("25");
     expect(umea2024[h.indexOf("I uppföljningsperioden")]).toBe("ja");
 
-    const period = await download(page, "perioden");
+    const period = await downloadCsv(page, "perioden");
     expect(period.rows[0]).toEqual(["Mått", "2021", "2022", "2023", "2024", "Perioden 2021–2024"]);
     const saldo = period.rows.find((r) => r[0] === "Saldo (kr)")!;
     expect(saldo[5]).toBe(String(view(2025).window.county.balanceOre! / 100).replace(".", ","));
@@ -237,7 +213,7 @@ describe("Skatteväxling", () => {
     const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2017&priser=fasta");
     expect(await page.locator("#county-select").inputValue()).toBe("24");
     await Promise.all([page.waitForURL((u) => u.pathname === "/skattevaxling/23"), page.selectOption("#county-select", "23")]);
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading") && document.querySelector(".no-swap"));
+    await settled(page, ".no-swap");
     expect(new URL(page.url()).search).toBe("?ar=2017&priser=fasta");
     expect(await page.locator("#county-select").inputValue()).toBe("23");
     // And back: the follow-up of Västerbotten, with the review year still in the URL.
@@ -251,27 +227,20 @@ describe("Skatteväxling", () => {
 
   it("the entry page opens the tax-swap county's page, the county in ?lan=, or the reader's last county", async () => {
     expect(builtMember<TaxSwapIndex>("skattevaxling", "index.json")).toEqual({countyCode: "24"});
-    const landed = async (from: string, pathname: string) => {
-      const w = await open(site.browser, site.origin, from);
-      await w.page.waitForURL((u) => u.pathname === pathname);
-      await w.page.waitForSelector("#county-select");
-      await w.page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
-      return w;
-    };
     // A reader with no choice yet: the parameter file's tax-swap county.
-    let w = await landed("/skattevaxling/", "/skattevaxling/24");
+    let w = await landed(site, "/skattevaxling/", "/skattevaxling/24", "#county-select");
     expect(await w.page.locator("#county-select").inputValue()).toBe("24");
     expect(text(await w.page.locator("main").innerText())).toContain("Demodata");
     expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
     await w.page.context().close();
     // An old link with ?lan= (from before the county pages): that county's page, the other choices kept.
-    w = await landed("/skattevaxling?lan=24&ar=2017", "/skattevaxling/24");
+    w = await landed(site, "/skattevaxling?lan=24&ar=2017", "/skattevaxling/24", "#county-select");
     expect(new URL(w.page.url()).searchParams.get("lan")).toBeNull();
     expect(new URL(w.page.url()).searchParams.get("ar")).toBe("2017");
     expect(await w.page.locator("select[name=ar]").inputValue()).toBe("2017");
     await w.page.context().close();
-    w = await landed("/skattevaxling/?lan=23", "/skattevaxling/23");
+    w = await landed(site, "/skattevaxling/?lan=23", "/skattevaxling/23", "#county-select");
     expect(new URL(w.page.url()).search).toBe("");
     // The county last shown (localStorage) wins over the default.
     await w.page.goto(site.origin + "/skattevaxling/", {waitUntil: "commit"});

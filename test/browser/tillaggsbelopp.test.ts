@@ -2,14 +2,10 @@
 // count chart (svg), the distribution as chart and table that adds up, the CSV, the LPIK editions, the
 // reading and year in the URL, the what-if that recomputes in the browser, another county, no console
 // error, nothing off 127.0.0.1.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtData, useSite} from "./site-fixture.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtData, downloadCsv, kr, readTable, settled, text, useSite} from "./site-fixture.ts";
 import type {SupplementaryAmountReport} from "../../loaders/reports/supplementary-amount.ts";
-import {formatKronor} from "../../src/components/format.ts";
 
 const site = useSite();
 let report: SupplementaryAmountReport;
@@ -18,23 +14,7 @@ beforeAll(() => {
   report = builtData<typeof report>("tillaggsbelopp");
 });
 
-const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
-const kr = (ore: number) => text(formatKronor(ore));
 const y2026 = () => report.years.find((y) => y.year === 2026)!;
-
-async function tableRows(page: Page, selector: string): Promise<string[][]> {
-  const rows = await page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  return rows.map((r) => r.map(text));
-}
-
-function parseCsv(raw: string): string[][] {
-  expect(raw.startsWith("\uFEFF")).toBe(true);
-  return raw
-    .slice(1)
-    .split("\r\n")
-    .filter(Boolean)
-    .map((line) => line.split(";").map((c) => c.replace(/^"(.*)"$/, "$1")));
-}
 
 describe("Tilläggsbelopp", () => {
   it("shows the 2026 reconciliation to the krona with its method, the years and the distribution that adds up", async () => {
@@ -52,7 +32,7 @@ describe("Tilläggsbelopp", () => {
     for (const t of ["Anslutna 2025 174", "Normalvariation 129–169", "▲ Över", "Revidering +137 330 kr", "Att fördela 2026 4 092 551 kr", "LPIK-faktor 1,058840"]) expect(cards).toContain(t);
 
     // Step by step, a method beside each figure.
-    const steps = new Map((await tableRows(page, "#berakning table.steps-table")).map((r) => [r[0], r.slice(1)]));
+    const steps = new Map((await readTable(page, "#berakning table.steps-table")).body.map((r) => [r[0], r.slice(1)]));
     expect(steps.get("Tilläggsbelopp, 2024 års nivå")).toEqual(["3 735 428 kr", expect.stringContaining("3 tjänster × 1,5 (grundberedskap) × 47 000 kr i månadslön × 12 månader × 1,4718")]);
     expect(steps.get("LPIK-faktor 2024 → 2026")![0]).toBe("1,058840");
     expect(steps.get("LPIK-faktor 2024 → 2026")![1]).toContain("1,028 (2025: 2,8 %, utfall, utgåva 2026-03-20) × 1,03 (2026: 3,0 %, prognos, utgåva 2025-12-15)");
@@ -61,7 +41,7 @@ describe("Tilläggsbelopp", () => {
     expect(steps.get("Personer att justera")).toEqual(["+5", "174 − 169 (närmaste gräns)."]);
     expect(steps.get("Belopp att fördela 2026")).toEqual(["4 092 551 kr", "3 955 221 kr + 137 330 kr."]);
     // Both readings, side by side.
-    const readings = await tableRows(page, "#berakning table:not(.steps-table)");
+    const readings = (await readTable(page, "#berakning table:not(.steps-table)")).body;
     expect(readings).toEqual([
       ["antal utöver närmaste gräns (standard)", "+5", "+137 330 kr", "4 092 551 kr"],
       ["skillnad mot baskantalet 144", "+30", "+823 980 kr", "4 779 201 kr"]
@@ -72,11 +52,11 @@ describe("Tilläggsbelopp", () => {
     expect(await countChart.count()).toBe(1);
     expect(text((await countChart.textContent()) ?? "")).toContain("Övre gräns 169");
     expect(text((await countChart.textContent()) ?? "")).toContain("174");
-    const years = await tableRows(page, "#ar table.years-table");
+    const years = (await readTable(page, "#ar table.years-table")).body;
     expect(years).toHaveLength(7);
     expect(years.at(-1)).toEqual(["2026", "174 (2025)", "129–169", "▲ Över", "+5", "+137 330 kr", "1,058840", "4 092 551 kr"]);
     expect(years[0]).toEqual(["2020 före avtalet", "160 (2019)", "129–169", "● Inom", "0", "0 kr", "1,000000", "3 735 428 kr"]);
-    const windows = await tableRows(page, "#ar table:not(.years-table)");
+    const windows = (await readTable(page, "#ar table:not(.years-table)")).body;
     expect(windows[0].slice(0, 4)).toEqual(["2026–2028", "2025–2027", "2019–2024", "129–169"]);
 
     // The distribution: a bar per municipality with its amount written, a table whose rows add up to the total.
@@ -90,7 +70,7 @@ describe("Tilläggsbelopp", () => {
       expect(barTexts).toContain(kr(r.amountOre));
     }
     expect(barTexts.some((t) => /^1 000 000$/.test(t))).toBe(true); // Swedish axis numbers
-    const dist = await tableRows(page, "#fordelning table.dist-table");
+    const dist = (await readTable(page, "#fordelning table.dist-table")).body;
     expect(dist).toHaveLength(8);
     const ore = (s: string) => Number(s.replace(/ kr$/, "").replace(/ /g, "")) * 100;
     expect(dist.reduce((s, r) => s + ore(r.at(-1)!), 0)).toBe(409_255_100);
@@ -100,7 +80,7 @@ describe("Tilläggsbelopp", () => {
     expect(text(await page.locator("#fordelning .check").innerText())).toBe("Kontroll: delarna summerar exakt till 4 092 551 kr (hela kronor, största restmetoden).");
 
     // LPIK: the newest edition of each year, forecasts labelled, the replaced forecast named.
-    const index = await tableRows(page, "#index table");
+    const index = (await readTable(page, "#index table")).body;
     expect(index[0].slice(0, 5)).toEqual(["2025", "2,8 %", "utfall (Demodata)", "2026-03-20", "prognos 3,2 % (2024-10-01)"]);
     expect(index[1].slice(0, 3)).toEqual(["2026", "3,0 %", "prognos (Demodata)"]);
     expect(text(await page.locator("#metod").innerText())).toContain("Fördelningen för år Å använder befolkningen 31 december och fördelningsfaktorerna för Å − 1");
@@ -118,7 +98,7 @@ describe("Tilläggsbelopp", () => {
     await page.waitForFunction(() => document.querySelector("#avstamning .headline")?.textContent?.includes("4\u00a0779\u00a0201"));
     expect(new URL(page.url()).searchParams.get("lasning")).toBe("bas");
     expect(text(await page.locator("#avstamning .headline").innerText())).toContain("+30 personer × 27 466 kr till 4 779 201 kr (läsning: skillnad mot baskantalet 144)");
-    const dist = await tableRows(page, "#fordelning table.dist-table");
+    const dist = (await readTable(page, "#fordelning table.dist-table")).body;
     expect(dist.reduce((s, r) => s + Number(r.at(-1)!.replace(/ kr$/, "").replace(/ /g, "")), 0)).toBe(4_779_201);
 
     await page.selectOption("select[name=ar]", "2024");
@@ -128,7 +108,7 @@ describe("Tilläggsbelopp", () => {
     expect(text(await page.locator("#avstamning .headline").innerText())).toBe(text(report.years.find((y) => y.year === 2024)!.headlines!["from-base"]));
     // A reload keeps both choices.
     await page.reload({waitUntil: "networkidle"});
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await settled(page);
     expect(await page.locator("select[name=ar]").inputValue()).toBe("2024");
     expect(await page.locator(".controls input[type=radio][value=bas]").isChecked()).toBe(true);
     expect(errors).toEqual([]);
@@ -145,7 +125,7 @@ describe("Tilläggsbelopp", () => {
     expect(await headline()).toBe("Antalet anslutna 2025 var 150, inom normalvariationen 129–169; tilläggsbeloppet 2026 fördelas utan justering: 3 955 221 kr.");
     expect(new URL(page.url()).searchParams.get("antal")).toBe("150");
     expect(text(await page.locator("#tank-om-resultat").innerText())).toContain("Det är −137 330 kr mot antalet i underlaget");
-    const rows = await tableRows(page, "#tank-om-resultat table");
+    const rows = (await readTable(page, "#tank-om-resultat table")).body;
     expect(rows.reduce((s, r) => s + Number(r[1].replace(/ kr$/, "").replace(/ /g, "")), 0)).toBe(3_955_221);
 
     // Below the band, counted from the base count: 120 − 144 = −24 persons.
@@ -166,9 +146,9 @@ describe("Tilläggsbelopp", () => {
 
   it("downloads the distribution and every year as CSV with the figures shown", async () => {
     const {page, errors} = await open(site.browser, site.origin, "/tillaggsbelopp?lan=23&ar=2026&lasning=grans");
-    const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download", {hasText: "fördelningen"}).click()]);
-    expect(dl.suggestedFilename()).toBe("tillaggsbelopp-23-2026-grans-fordelning.csv");
-    const [header, ...rows] = parseCsv(readFileSync((await dl.path())!, "utf8"));
+    const dl = await downloadCsv(page, page.locator("button.csv-download", {hasText: "fördelningen"}));
+    expect(dl.name).toBe("tillaggsbelopp-23-2026-grans-fordelning.csv");
+    const [header, ...rows] = dl.rows;
     expect(header[0]).toBe("Kommun");
     expect(header.at(-1)).toBe("Belopp (kr)");
     expect(rows).toHaveLength(9);
@@ -176,8 +156,7 @@ describe("Tilläggsbelopp", () => {
     expect(rows.slice(0, 8).reduce((s, r) => s + Number(r.at(-1)), 0)).toBe(4_092_551);
     expect(Number(rows.at(-1)!.at(-1))).toBe(4_092_551);
 
-    const [dl2] = await Promise.all([page.waitForEvent("download"), page.locator("button.csv-download", {hasText: "alla år"}).click()]);
-    const [h2, ...years] = parseCsv(readFileSync((await dl2.path())!, "utf8"));
+    const [h2, ...years] = (await downloadCsv(page, page.locator("button.csv-download", {hasText: "alla år"}))).rows;
     expect(h2).toContain("Justeringsbelopp (kr)");
     const last = Object.fromEntries(h2.map((h, i) => [h, years.at(-1)![i]]));
     expect(last).toMatchObject({"Avstämningsår": "2026", "Före avtalet": "nej", "Anslutna": "174", "Läge": "Över", "LPIK-faktor": "1,058840", "Tilläggsbelopp (kr)": "3955221", "Justeringsbelopp (kr)": "27466", "Revidering (kr)": "137330", "Att fördela (kr)": "4092551"});

@@ -1,12 +1,10 @@
 // The vaccination page: the funnel (svg) and the tables with the figures of the built JSON, the
 // selections in the URL changing the figures, suppressed counts shown and downloaded as "..", the cost
 // at the rate per dose, the county selector, axe-core clean, no console error, nothing off 127.0.0.1.
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {accessibilityViolations, DIST, open} from "./harness.ts";
-import {builtData, useSite} from "./site-fixture.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {accessibilityViolations, open} from "./harness.ts";
+import {builtData, downloadCsv, readTable, text, useSite} from "./site-fixture.ts";
 import type {CoverageTable, VaccinationReport} from "../../loaders/reports/vaccination.ts";
 
 const site = useSite();
@@ -16,26 +14,15 @@ beforeAll(() => {
   report = builtData<typeof report>("vaccination");
 });
 
-const text = (s: string) => s.replace(/[\u00a0\s]+/g, " ").trim();
 const table = (code: string, season: string, vaccine: string, group: string): CoverageTable =>
   report.counties.find((c) => c.countyCode === code)!.tables.find((t) => t.season === season && t.vaccine === vaccine && t.targetGroup === group)!;
 const params = (page: Page) => new URL(page.url()).searchParams;
 
 /** The municipalities' table as {name: cells}. */
-async function municipalities(page: Page): Promise<Map<string, string[]>> {
-  const rows = await page.locator("#kommuner table.data-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c as HTMLElement).innerText)));
-  return new Map(rows.map((r) => [text(r[0]), r.map(text)]));
-}
+const municipalities = async (page: Page): Promise<Map<string, string[]>> => (await readTable(page, "#kommuner table.data-table")).rows;
 
-function parseCsv(raw: string): string[][] {
-  expect(raw.startsWith("\uFEFF")).toBe(true);
-  return raw.slice(1).split("\r\n").filter(Boolean).map((line) => line.split(";").map((c) => c.replace(/^"(.*)"$/, "$1")));
-}
-
-async function download(page: Page, section: string): Promise<{name: string; rows: string[][]}> {
-  const [d] = await Promise.all([page.waitForEvent("download"), page.locator(`${section} button.csv-download`).first().click()]);
-  return {name: d.suggestedFilename(), rows: parseCsv(readFileSync((await d.path())!, "utf8"))};
-}
+/** The CSV of the first download button in a section ("#kommuner"). */
+const download = (page: Page, section: string) => downloadCsv(page, page.locator(`${section} button.csv-download`).first());
 
 describe("Vaccination", () => {
   it("shows coverage, the funnel and the municipalities for Västerbotten 2023/24, covid-19, SÄBO", async () => {

@@ -13,19 +13,9 @@ import {
   type MedtechJob
 } from "../../loaders/models/medtech-invoice.ts";
 import {ratio, toFixed} from "../../loaders/models/exact.ts";
+import {DEVICES_2025_06_30, FIXED_PART_2025H2_KRONOR} from "../fixtures/medtech-2025-06-30.ts";
 
-// DOMAIN.md: MT's distribution as of 2025-06-30.
-const TABLE: [string, string, number, string][] = [
-  ["2326", "Berg", 50, "5.4"],
-  ["2305", "Bräcke", 60, "6.5"],
-  ["2361", "Härjedalen", 96, "10.4"],
-  ["2309", "Krokom", 90, "9.8"],
-  ["2303", "Ragunda", 41, "4.4"],
-  ["2313", "Strömsund", 152, "16.5"],
-  ["2321", "Åre", 53, "5.7"],
-  ["2380", "Östersund", 381, "41.3"]
-];
-const countRows: DeviceCountRow[] = TABLE.flatMap(([code, , devices]) => [
+const countRows: DeviceCountRow[] = DEVICES_2025_06_30.flatMap(([code, , devices]) => [
   {municipalityCode: code, date: "2024-12-31", devices: devices - 1},
   {municipalityCode: code, date: "2025-06-30", devices}
 ]);
@@ -89,7 +79,7 @@ describe("device shares", () => {
     const {rows, total} = deviceShares(snapshot.counts);
     expect(total).toBe(923);
     const byCode = new Map(rows.map((r) => [r.municipalityCode, r]));
-    for (const [code, , devices, percent] of TABLE) {
+    for (const [code, , devices, percent] of DEVICES_2025_06_30) {
       expect(byCode.get(code)!.percent).toBe(percent);
       expect(byCode.get(code)!.share).toEqual(ratio(devices, 923));
     }
@@ -123,18 +113,8 @@ describe("fixed part", () => {
     expect(toFixed(f.halfYearKronor, 2)).toBe("126112.90");
     expect(f.totalOre).toBe(12_611_300);
     // By hand: 126 113 × devices / 923, floors sum to 126 109; the 4 kronor left go to the largest
-    // remainders: Ragunda .986, Härjedalen .845, Berg .690, Åre .592.
-    const expected: Record<string, number> = {
-      "2326": 6_832,
-      "2305": 8_198,
-      "2361": 13_117,
-      "2309": 12_297,
-      "2303": 5_602,
-      "2313": 20_768,
-      "2321": 7_242,
-      "2380": 52_057
-    };
-    expect(Object.fromEntries(f.rows.map((r) => [r.municipalityCode, r.amountOre / 100]))).toEqual(expected);
+    // remainders (the fixture names them).
+    expect(Object.fromEntries(f.rows.map((r) => [r.municipalityCode, r.amountOre / 100]))).toEqual(FIXED_PART_2025H2_KRONOR);
     expect(f.rows.reduce((s, r) => s + r.amountOre, 0)).toBe(f.totalOre);
     expect(f.method).toContain("2025-06-30");
     expect(f.method).toContain("224,6 h per år");

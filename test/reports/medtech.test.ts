@@ -12,28 +12,11 @@ import {buildMedtechReport, medtechReport, periodInvoices, readMedtechInputs, ty
 import {buildRatesReport, ratesReport, readRatesInputs, workInvoices, type RatesInputs, type RatesReport} from "../../loaders/reports/rates.ts";
 import {calculateInvoice} from "../../loaders/models/hourly-rates.ts";
 import {dataFolder, DATA} from "../ingest/helpers.ts";
+import {demoRows} from "../fixtures/demo-rows.ts";
+import {DEVICES_2025_06_30, FIXED_PART_2025H2_KRONOR} from "../fixtures/medtech-2025-06-30.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 
-// DOMAIN.md: MT's distribution as of 2025-06-30.
-const DOMAIN_TABLE: [string, string, number, string][] = [
-  ["2326", "Berg", 50, "5.4"],
-  ["2305", "Bräcke", 60, "6.5"],
-  ["2361", "Härjedalen", 96, "10.4"],
-  ["2309", "Krokom", 90, "9.8"],
-  ["2303", "Ragunda", 41, "4.4"],
-  ["2313", "Strömsund", 152, "16.5"],
-  ["2321", "Åre", 53, "5.7"],
-  ["2380", "Östersund", 381, "41.3"]
-];
-
-/** The rows of a demo file (UTF-8, ";"), header removed. */
-const demoRows = (file: string) =>
-  readFileSync(join(DATA, file), "utf8")
-    .split(/\r?\n/)
-    .slice(1)
-    .filter(Boolean)
-    .map((l) => l.split(";"));
 /** "5,75" → 575 (hundredths, exactly). */
 const hundredths = (text: string) => {
   const [i, f = ""] = text.split(",");
@@ -60,7 +43,7 @@ describe("devices per municipality (demo data)", () => {
   it("the MT county comes from parametrar.json: Jämtlands län, eight municipalities", () => {
     expect(mt.countyCode).toBe("23");
     expect(mt.countyName).toBe("Jämtlands län");
-    expect(mt.municipalities.map((m) => m.code).sort()).toEqual(DOMAIN_TABLE.map((r) => r[0]).sort());
+    expect(mt.municipalities.map((m) => m.code).sort()).toEqual(DEVICES_2025_06_30.map((r) => r[0]).sort());
   });
 
   it("2025-06-30 is the DOMAIN table: 923 devices, the shares to one decimal adding up to 100.0 %", () => {
@@ -68,7 +51,7 @@ describe("devices per municipality (demo data)", () => {
     expect(s.total).toBe(923);
     expect(s.invoicedPeriod).toBe("2025H2");
     const fixed = mt.fixed.find((f) => f.period === "2025H2")!;
-    for (const [code, , devices, percent] of DOMAIN_TABLE) {
+    for (const [code, , devices, percent] of DEVICES_2025_06_30) {
       expect(s.counts.find((c) => c.municipalityCode === code)).toMatchObject({devices, source: "antal", countDate: "2025-06-30", stale: false});
       expect(fixed.rows.find((r) => r.municipalityCode === code)!.percent).toBe(percent);
     }
@@ -110,16 +93,7 @@ describe("the fixed part", () => {
     expect(f.halfYearKronor).toBe("126112.9");
     expect(f.totalOre).toBe(12_611_300);
     // 126 113 × devices / 923: floors sum to 126 109, the 4 kronor left go to the largest remainders.
-    expect(Object.fromEntries(f.rows.map((r) => [r.municipalityCode, r.amountOre / 100]))).toEqual({
-      "2326": 6_832,
-      "2305": 8_198,
-      "2361": 13_117,
-      "2309": 12_297,
-      "2303": 5_602,
-      "2313": 20_768,
-      "2321": 7_242,
-      "2380": 52_057
-    });
+    expect(Object.fromEntries(f.rows.map((r) => [r.municipalityCode, r.amountOre / 100]))).toEqual(FIXED_PART_2025H2_KRONOR);
     expect(f.rows.reduce((t, r) => t + r.amountOre, 0)).toBe(f.totalOre);
     expect(f.sumOre).toBe(f.totalOre);
     expect(f.addsUp).toBe(true);

@@ -18,17 +18,10 @@ import {
 } from "../../loaders/reports/supplementary-amount.ts";
 import {reconcileAndDistribute} from "../../loaders/models/supplementary-amount-year.ts";
 import {dataFolder, DATA} from "../ingest/helpers.ts";
+import {demoRows} from "../fixtures/demo-rows.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
-
-/** The rows of a demo file (UTF-8, ";"), without the header. */
-const demoRows = (file: string) =>
-  readFileSync(join(DATA, file), "utf8")
-    .split(/\r?\n/)
-    .slice(1)
-    .filter(Boolean)
-    .map((l) => l.split(";"));
 
 async function reportFor(dir: string): Promise<SupplementaryAmountReport> {
   const wh = await openWarehouse(dir);

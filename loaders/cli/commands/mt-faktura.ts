@@ -9,7 +9,7 @@ import {flagString} from "../args.ts";
 import {openWarehouse} from "../../warehouse.ts";
 import {medtechReport, periodInvoices} from "../../reports/medtech.ts";
 import {formatDecimal, formatInteger, formatKronor} from "../../format.ts";
-import {textTable} from "./skattevaxling.ts";
+import {textTable} from "../text-table.ts";
 
 const kr = (ore: number) => formatKronor(ore, {ore: true}).replace(/\u00a0kr$/, "");
 const hours = (t: string) => formatDecimal(Number(t), t.includes(".") ? t.split(".")[1].length : 0);

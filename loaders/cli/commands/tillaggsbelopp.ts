@@ -11,7 +11,7 @@ import {factsOf, findYear, indexYearText, reconciliationSentence, supplementaryA
 import {reconcileAndDistribute} from "../../models/supplementary-amount-year.ts";
 import {svDecimalText, type Reading} from "../../models/supplementary-amount.ts";
 import {formatInteger, formatKronor, formatPercent} from "../../format.ts";
-import {textTable} from "./skattevaxling.ts";
+import {textTable} from "../text-table.ts";
 
 const READING_FLAGS: Record<string, Reading> = {grans: "beyond-limit", "beyond-limit": "beyond-limit", bas: "from-base", "from-base": "from-base"};
 const POSITION: Record<string, string> = {inside: "inom", above: "över", below: "under"};
