@@ -74,13 +74,15 @@ async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; k
     const inputs = await inputStamp(dir, await declaredInputs(loader));
     const stamp = createHash("sha256").update(inputs).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
     next[target] = stamp;
-    if (!existsSync(join(CACHE, target))) continue;
-    if (stamps[target] !== stamp) {
+    // The files Framework extracted from an archive (data/jamfor.tar → data/jamfor/23/meta.json) are
+    // cached beside it and count as fresh as long as they are newer than the loader: they go with it,
+    // and without their archive nothing vouches for them.
+    const members = ARCHIVE.exec(target)?.[1];
+    const archived = existsSync(join(CACHE, target));
+    if (!archived && !(members && existsSync(join(CACHE, members)))) continue;
+    if (stamps[target] !== stamp || !archived) {
       await rm(join(CACHE, target), {force: true});
-      // The files Framework extracted from an archive (data/jamfor.tar → data/jamfor/23/meta.json) are
-      // cached beside it and would otherwise count as fresh.
-      const members = ARCHIVE.exec(target);
-      if (members) await rm(join(CACHE, members[1]), {recursive: true, force: true});
+      if (members) await rm(join(CACHE, members), {recursive: true, force: true});
       dropped.push(target);
     } else kept.push(target);
   }
