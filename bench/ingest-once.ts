@@ -2,7 +2,7 @@
  * One measured ingest, in its own process so that its peak memory is its own:
  *   tsx bench/ingest-once.ts validate DIR   – the project's ingest with every rule
  *   tsx bench/ingest-once.ts bare DIR       – DuckDB's plain read_csv of the same files
- * Prints {ms, maxRssMb, rows}.
+ * Prints {ms, cpuMs, maxRssMb, rows}: cpuMs (all threads) is steadier than ms on a shared machine.
  */
 import {mkdtemp, readdir, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
@@ -15,6 +15,7 @@ const work = await mkdtemp(join(tmpdir(), "samverkan-bench-"));
 const instance = await DuckDBInstance.create(join(work, "bench.duckdb"));
 const conn = await instance.connect();
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 let rows = 0;
 let timings: {validateMs: number; deriveMs: number} | undefined;
 if (mode === "bare") {
@@ -29,7 +30,8 @@ if (mode === "bare") {
   timings = report.timings;
 }
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuStart);
 conn.closeSync();
 instance.closeSync();
 await rm(work, {recursive: true, force: true});
-console.log(JSON.stringify({ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rows, ...timings}));
+console.log(JSON.stringify({ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rows, ...timings}));

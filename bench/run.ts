@@ -53,6 +53,8 @@ say(`| of which reading and validating the files | ${s(validated.validateMs)} s 
 say(`| of which derived tables (persons per year from episodes, doses per season, ledger sums) | ${s(validated.deriveMs)} s | | |`);
 say(`| ratio, whole ingest / bare | ${(validated.ms / bare.ms).toFixed(1).replace(".", ",")} × | | |`);
 say(`| ratio, validation only / bare | ${(validated.validateMs / bare.ms).toFixed(1).replace(".", ",")} × | | |`);
+// On a shared machine wall time depends on who else runs; CPU time (all threads) much less.
+say(`| ratio of CPU time (all threads), whole ingest / bare | ${(validated.cpuMs / bare.cpuMs).toFixed(1).replace(".", ",")} × | | |`);
 say();
 
 function pageWeights(dist: string): {page: string; html: number; js: number; css: number; data: number}[] {

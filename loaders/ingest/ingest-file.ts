@@ -8,7 +8,7 @@ import {writeFile} from "node:fs/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {INPUTS, type InputSpec} from "../schemas/inputs.ts";
 import {columnSql, duckdbType, normalizeHeader, rangeSql, type ColumnSpec} from "../schemas/columns.ts";
-import {inspectTextFile, recordStartLines, transcodeWindows1252, type Encoding} from "./text-file.ts";
+import {inspectTextFile, recordStartLines, transcodeWindows1252, type Encoding, type TextFileInfo} from "./text-file.ts";
 import {IngestFatalError} from "./errors.ts";
 import {RULES} from "./messages.ts";
 import {ident, lit, queryRows, queryValue} from "./sql.ts";
@@ -69,7 +69,8 @@ export function matchHeader(spec: InputSpec, header: string[], file: string): {p
   return {positions, warnings};
 }
 
-export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string): Promise<FileReport> {
+/** `scan`: the file's inspectTextFile, if the caller started it already (see ingestFolder). */
+export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string, scan?: Promise<TextFileInfo>): Promise<FileReport> {
   const file = spec.file;
   const path = join(dataDir, file);
   const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: []};
@@ -79,7 +80,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     return report;
   }
   report.present = true;
-  const info = await inspectTextFile(path);
+  const info = await (scan ?? inspectTextFile(path));
   report.encoding = info.encoding;
   report.delimiter = DELIMITER_NAMES[info.delimiter];
   if (info.bytes === 0 || info.header.length === 0) throw new IngestFatalError(file, "filen är tom. Den ska börja med en rubrikrad (se data/README.md).");
@@ -95,17 +96,73 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     report.warnings.push("Filen är sparad som Windows-1252 (ANSI) och har lästs om till UTF-8.");
   }
 
-  const raw = `raw_${spec.table}`;
+  // One pass over the file: DuckDB reads every field as text, types it and flags the row in the same
+  // statement, and writes the typed rows in file order (preserve_insertion_order), so that row k of
+  // the stage table is the k-th record read. The text of a field is kept only on flagged rows (the
+  // report quotes it); the clean rows are typed once and never read as text again.
+  const stage = `stage_${spec.table}`;
   const n = info.header.length;
   const columns = `{${Array.from({length: n}, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(source)},
-    header = false, skip = ${info.skip}, delim = ${lit(info.delimiter)}, quote = '"', escape = '"',
-    columns = ${columns}, auto_detect = false, store_rejects = true, strict_mode = true,
-    rejects_table = ${lit(`rej_${spec.table}`)}, rejects_scan = ${lit(`rejscan_${spec.table}`)})`);
+  const rawOf = (c: ColumnSpec) => (positions.has(c.field) ? `c${positions.get(c.field)}` : "CAST(NULL AS VARCHAR)");
+  const checkKnown = (c: ColumnSpec) => c.kind.type === "municipality" && spec.checkMunicipality === true;
+  // Known municipality codes as an ENUM cast, not `IN (SELECT …)`: a join in the reading statement
+  // would cost DuckDB its ordered (batch) insert, and with it the line numbers.
+  const codes = spec.columns.some(checkKnown)
+    ? (await queryRows<{c: string}>(conn, "SELECT DISTINCT municipality_code AS c FROM municipalities WHERE municipality_code IS NOT NULL ORDER BY 1")).map((r) => lit(r.c))
+    : [];
+  const known = (text: string) => (codes.length ? `(TRY_CAST(${text} AS ENUM(${codes.join(", ")})) IS NOT NULL)` : "false");
+
+  // The checks of a row, on its raw text (r_<field>) and its typed values (<field>), as the report
+  // names them; `flag` is the same test for the whole row in fewer terms (a typed field is NULL
+  // when its text is missing or unreadable), for every row of the file. A row flagged without an
+  // issue, or the other way round, would break accepted + rejected = read, which is checked below.
+  const checks: {cond: string; col: ColumnSpec; rule: string; value: string; message: string}[] = [];
+  const flag: string[] = [];
+  for (const c of spec.columns) {
+    const r = `r_${c.field}`;
+    const f = ident(c.field);
+    if (!c.optional) checks.push({cond: `${r} IS NULL`, col: c, rule: "saknat_varde", value: r, message: RULES.saknat_varde});
+    // A value that was written but could not be read as its kind: the typed field is NULL.
+    const rule = columnSql(c.kind, r).rule;
+    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL`, col: c, rule, value: r, message: RULES[rule]});
+    flag.push(c.optional ? `(${r} IS NOT NULL AND ${f} IS NULL)` : `${f} IS NULL`);
+    for (const range of rangeSql(c.kind, f)) {
+      checks.push({cond: `${f} IS NOT NULL AND ${range.invalid}`, col: c, rule: range.rule, value: r, message: `${RULES[range.rule]} (${range.text})`});
+      flag.push(range.invalid);
+    }
+    if (checkKnown(c)) {
+      checks.push({cond: `${f} IS NOT NULL AND NOT ${known(f)}`, col: c, rule: "okand_kommun", value: r, message: RULES.okand_kommun});
+      flag.push(`NOT ${known(f)}`);
+    }
+  }
+  for (const check of spec.checks ?? []) {
+    const col = spec.columns.find((c) => c.header === check.column) ?? spec.columns[0];
+    checks.push({cond: check.invalid, col, rule: check.rule, value: `r_${col.field}`, message: check.message});
+    flag.push(`(${check.invalid})`);
+  }
+  // NULL terms (a NULL field in a comparison) count as false, as in coalesce(term, false).
+  const bad = `coalesce(${flag.join(" OR ")}, false)`;
+  const fields = spec.columns.map((c) => ident(c.field)).join(", ");
+  const key = spec.key.map(ident).join(", ");
+  // The key's hash, for the duplicate check below: computed here, where the values are at hand.
+  const stageSql = `CREATE OR REPLACE TEMP TABLE ${stage} AS
+    SELECT ${fields}, _broken, ${spec.columns.map((c) => `CASE WHEN _broken THEN r_${c.field} END AS r_${c.field}`).join(", ")}${key ? `, hash(${key}) AS _h` : ""}
+    FROM (SELECT *, (${bad}) AS _broken
+      FROM (SELECT ${spec.columns.map((c) => `r_${c.field}, CAST(${columnSql(c.kind, `r_${c.field}`, checkKnown(c) ? known : undefined).value} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}
+        FROM (SELECT ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")}
+          FROM read_csv(${lit(source)},
+            header = false, skip = ${info.skip}, delim = ${lit(info.delimiter)}, quote = '"', escape = '"',
+            columns = ${columns}, auto_detect = false, store_rejects = true, strict_mode = true,
+            rejects_table = ${lit(`rej_${spec.table}`)}, rejects_scan = ${lit(`rejscan_${spec.table}`)}))))`;
+  // Row k of the stage is the k-th record of the file only if DuckDB inserts in batch order. Planning
+  // is cheap: check that it does, rather than number lines wrongly.
+  const plan = (await queryRows<{explain_value: string}>(conn, `EXPLAIN ${stageSql}`)).map((r) => r.explain_value).join("\n");
+  if (!plan.includes("BATCH_CREATE_TABLE_AS")) throw new Error(`internal: ${file}: the reading statement would not keep the file's order`);
+  await conn.run(stageSql);
   await conn.run(`CREATE OR REPLACE TEMP TABLE bad_${spec.table} AS SELECT line, any_value(csv_line) AS csv_line FROM rej_${spec.table} GROUP BY line`);
-  const accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${raw}`));
+  const [readRows, brokenRows] = (await queryRows<{n: string; b: string}>(conn, `SELECT count(*) AS n, count(*) FILTER (WHERE _broken) AS b FROM ${stage}`)).map((x) => [Number(x.n), Number(x.b)])[0];
   const structural = Number(await queryValue(conn, `SELECT count(*) FROM bad_${spec.table}`));
-  report.read = accepted + structural;
+  report.read = readRows + structural;
 
   // Line numbers: DuckDB keeps file order (preserve_insertion_order), so row k is the k-th data line
   // that is neither blank, nor a continuation of a quoted field, nor rejected. Those "gaps" are few.
@@ -117,67 +174,44 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     gaps = [];
     for (let l = info.skip + 1; l <= info.lines; l++) if (!startSet.has(l)) gaps.push(l);
   }
-  // Typed values (NULL where a value cannot be read as its kind) as a view over the raw text: the
-  // accepted rows are written once, straight into the clean table, and only the broken rows are
-  // looked at again to say what is wrong with them.
-  const rawOf = (c: ColumnSpec) => (positions.has(c.field) ? `c${positions.get(c.field)}` : "CAST(NULL AS VARCHAR)");
-  const typed = `typed_${spec.table}`;
   const lineSql = await lineNumbers(conn, spec.table, gaps, info.skip, tmpDir);
-  await conn.run(`CREATE OR REPLACE TEMP VIEW ${typed} AS
-    SELECT line, ${spec.columns.map((c) => `r_${c.field}, ${columnSql(c.kind, `r_${c.field}`).value} AS ${ident(c.field)}`).join(", ")}
-    FROM (SELECT line, ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")} FROM ${lineSql})`);
-
-  const checks: {cond: string; col: ColumnSpec; rule: string; value: string; message: string}[] = [];
-  for (const c of spec.columns) {
-    const r = `r_${c.field}`;
-    const f = ident(c.field);
-    if (!c.optional) checks.push({cond: `${r} IS NULL`, col: c, rule: "saknat_varde", value: r, message: RULES.saknat_varde});
-    // A value that was written but could not be read as its kind: the typed field is NULL.
-    const rule = columnSql(c.kind, r).rule;
-    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL`, col: c, rule, value: r, message: RULES[rule]});
-    for (const range of rangeSql(c.kind, f)) checks.push({cond: `${f} IS NOT NULL AND ${range.invalid}`, col: c, rule: range.rule, value: r, message: `${RULES[range.rule]} (${range.text})`});
-    if (c.kind.type === "municipality" && spec.checkMunicipality)
-      checks.push({cond: `${f} IS NOT NULL AND ${f} NOT IN (SELECT municipality_code FROM municipalities)`, col: c, rule: "okand_kommun", value: r, message: RULES.okand_kommun});
-  }
-  for (const check of spec.checks ?? []) {
-    const col = spec.columns.find((c) => c.header === check.column) ?? spec.columns[0];
-    checks.push({cond: check.invalid, col, rule: check.rule, value: `r_${col.field}`, message: check.message});
-  }
-  const bad = checks.map((k) => `coalesce(${k.cond}, false)`).join(" OR ");
-  // One pass over the file's text: every row is typed and flagged; then the flagged ones (usually
-  // none) are looked at again, with their text, to say what is wrong, and leave the clean table.
-  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS
-    SELECT line, ${spec.columns.map((c) => `CAST(${ident(c.field)} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}, (${bad}) AS _broken
-    FROM ${typed}`);
+  // The clean table gets the line numbers; the flagged rows (usually none) are looked at again, with
+  // their text, to say what is wrong with them.
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT line, ${fields} FROM ${lineSql}${brokenRows ? " WHERE NOT _broken" : ""}`);
   const broken = `broken_${spec.table}`;
-  const brokenLines = `(SELECT line FROM ${ident(spec.table)} WHERE _broken)`;
-  const anyBroken = Number(await queryValue(conn, `SELECT count(*) FROM ${brokenLines}`)) > 0;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${broken} AS SELECT * FROM ${typed} ${anyBroken ? `WHERE line IN ${brokenLines}` : "LIMIT 0"}`);
-  if (anyBroken) await conn.run(`DELETE FROM ${ident(spec.table)} WHERE _broken`);
-  await conn.run(`ALTER TABLE ${ident(spec.table)} DROP COLUMN _broken`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${broken} AS SELECT * EXCLUDE (_broken${key ? ", _h" : ""}) FROM ${lineSql} WHERE _broken`);
   const issues = `issues_${spec.table}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${issues} AS
     SELECT line, 'rad' AS col, csv_line AS value, 'fel_antal_kolumner' AS rule, ${lit(RULES.fel_antal_kolumner)} AS message FROM bad_${spec.table}
     ${checks.map((k) => `UNION ALL SELECT line, ${lit(k.col.header)}, CAST(${k.value} AS VARCHAR), ${lit(k.rule)}, ${lit(k.message)} FROM ${broken} WHERE coalesce(${k.cond}, false)`).join("\n")}`);
-  await conn.run(`DROP VIEW ${typed}`);
-  await conn.run(`DROP TABLE ${raw}`);
 
-  if (spec.key.length) {
-    // Duplicates: the keys that occur twice are few; only their rows are ranked, and all but the
-    // first (by line) leave the clean table for the report.
-    const key = spec.key.map(ident).join(", ");
-    const keyCol = spec.columns.find((c) => c.field === spec.key[spec.key.length - 1])!;
-    await conn.run(`CREATE OR REPLACE TEMP TABLE dup_${spec.table} AS
-      SELECT line, ${key}, first_value(line) OVER w AS first_line, row_number() OVER w AS rn
-      FROM ${ident(spec.table)} SEMI JOIN (SELECT ${key} FROM ${ident(spec.table)} GROUP BY ALL HAVING count(*) > 1) USING (${key})
-      WINDOW w AS (PARTITION BY ${key} ORDER BY line)`);
-    await conn.run(`INSERT INTO ${issues}
-      SELECT line, ${lit(keyCol.header)}, concat_ws(';', ${spec.key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(", ")}), 'dubblett',
-        ${lit(RULES.dubblett)} || ' (rad ' || first_line || ')'
-      FROM dup_${spec.table} WHERE rn > 1`);
-    await conn.run(`DELETE FROM ${ident(spec.table)} WHERE line IN (SELECT line FROM dup_${spec.table} WHERE rn > 1)`);
-    await conn.run(`DROP TABLE dup_${spec.table}`);
+  if (key) {
+    // Duplicates: usually there are none. Sorting the accepted rows' key hashes and comparing each
+    // with the one before tells (a hash collision only makes a false alarm, settled below); only when
+    // some hash occurs twice are the rows of those hashes compared by their real key and ranked, and
+    // all but the first (by line) leave the clean table for the report.
+    const twice = Number(
+      await queryValue(conn, `SELECT count(*) FILTER (WHERE same) FROM (SELECT _h = lag(_h) OVER (ORDER BY _h) AS same FROM ${stage} WHERE NOT _broken)`)
+    );
+    if (twice > 0) {
+      const keyCol = spec.columns.find((c) => c.field === spec.key[spec.key.length - 1])!;
+      const candidates = `dupcand_${spec.table}`;
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${candidates} AS
+        SELECT * FROM ${ident(spec.table)} WHERE hash(${key}) IN (SELECT _h FROM ${stage} WHERE NOT _broken GROUP BY _h HAVING count(*) > 1)`);
+      await conn.run(`CREATE OR REPLACE TEMP TABLE dup_${spec.table} AS
+        SELECT line, ${key}, first_value(line) OVER w AS first_line, row_number() OVER w AS rn
+        FROM ${candidates} SEMI JOIN (SELECT ${key} FROM ${candidates} GROUP BY ALL HAVING count(*) > 1) USING (${key})
+        WINDOW w AS (PARTITION BY ${key} ORDER BY line)`);
+      await conn.run(`INSERT INTO ${issues}
+        SELECT line, ${lit(keyCol.header)}, concat_ws(';', ${spec.key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(", ")}), 'dubblett',
+          ${lit(RULES.dubblett)} || ' (rad ' || first_line || ')'
+        FROM dup_${spec.table} WHERE rn > 1`);
+      await conn.run(`DELETE FROM ${ident(spec.table)} WHERE line IN (SELECT line FROM dup_${spec.table} WHERE rn > 1)`);
+      await conn.run(`DROP TABLE dup_${spec.table}`);
+      await conn.run(`DROP TABLE ${candidates}`);
+    }
   }
+  await conn.run(`DROP TABLE ${stage}`);
   await conn.run(`INSERT INTO ingest_issues SELECT ${lit(file)}, line, col, left(value, 200), rule, message FROM ${issues}`);
 
   report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`));
@@ -197,14 +231,14 @@ async function createEmptyTable(conn: DuckDBConnection, spec: InputSpec): Promis
 }
 
 /**
- * The FROM clause that numbers the raw rows with their physical lines. For sorted gaps g_j (blank
+ * The FROM clause that numbers the stage rows with their physical lines. For sorted gaps g_j (blank
  * lines, continuation lines of quoted fields, rejected lines; j = 1…), the p-th row read is on line
  * p' + #{j : g_j − j + 1 ≤ p'} with p' = skip + p. Without gaps that is just p'.
  */
 async function lineNumbers(conn: DuckDBConnection, table: string, gaps: number[], skip: number, tmpDir: string): Promise<string> {
   const bad = `bad_${table}`;
   const structural = Number(await queryValue(conn, `SELECT count(*) FROM ${bad}`));
-  if (!gaps.length && !structural) return `(SELECT rowid + 1 + ${skip} AS line, * FROM raw_${table})`;
+  if (!gaps.length && !structural) return `(SELECT rowid + 1 + ${skip} AS line, * FROM stage_${table})`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE gaps_${table} (line BIGINT)`);
   if (gaps.length) {
     const gapFile = join(tmpDir, `${table}.gaps.csv`);
@@ -215,5 +249,5 @@ async function lineNumbers(conn: DuckDBConnection, table: string, gaps: number[]
   await conn.run(`CREATE OR REPLACE TEMP TABLE gapadj_${table} AS
     SELECT line - j + 1 AS a, max(j) AS j FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM gaps_${table})) GROUP BY 1`);
   return `(SELECT r.p + coalesce(g.j, 0) AS line, r.* EXCLUDE (p)
-    FROM (SELECT rowid + 1 + ${skip} AS p, * FROM raw_${table}) r ASOF LEFT JOIN gapadj_${table} g ON r.p >= g.a)`;
+    FROM (SELECT rowid + 1 + ${skip} AS p, * FROM stage_${table}) r ASOF LEFT JOIN gapadj_${table} g ON r.p >= g.a)`;
 }

@@ -9,6 +9,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {INPUTS} from "../schemas/inputs.ts";
 import {ParametersSchema, describeParameterErrors, type Parameters} from "../schemas/parameters.ts";
 import {ingestFile, type FileReport} from "./ingest-file.ts";
+import {inspectTextFile} from "./text-file.ts";
 import {IngestFatalError} from "./errors.ts";
 import {lit, queryRows} from "./sql.ts";
 
@@ -60,7 +61,20 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
   const files: FileReport[] = [];
   const started = performance.now();
-  for (const spec of INPUTS) files.push(await ingestFile(conn, spec, dataDir, tmpDir));
+  // Node scans the next file (encoding, lines) while DuckDB reads this one.
+  const scan = (i: number) => {
+    const path = i < INPUTS.length ? join(dataDir, INPUTS[i].file) : "";
+    if (!path || !existsSync(path)) return undefined;
+    const p = inspectTextFile(path);
+    p.catch(() => {}); // its error, if any, is thrown when that file's turn comes
+    return p;
+  };
+  let next = scan(0);
+  for (let i = 0; i < INPUTS.length; i++) {
+    const current = next;
+    next = scan(i + 1);
+    files.push(await ingestFile(conn, INPUTS[i], dataDir, tmpDir, current));
+  }
   const validated = performance.now();
   await deriveTables(conn, parameters);
   const timings = {validateMs: Math.round(validated - started), deriveMs: Math.round(performance.now() - validated)};
@@ -90,10 +104,12 @@ async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Pro
   const lastYear = parameters.years.to;
   await conn.run(`CREATE OR REPLACE TABLE enrolment AS
     WITH episodes AS (
-      SELECT municipality_code, CAST(y.range AS VARCHAR) AS period, service, count(DISTINCT person_id) AS enrolled
-      FROM enrolment_episodes,
-        range(year(start_date), least(year(coalesce(end_date, DATE '${lastYear}-12-31')), ${lastYear}) + 1) AS y
-      GROUP BY ALL
+      SELECT municipality_code, CAST(y AS VARCHAR) AS period, service, count(DISTINCT person_id) AS enrolled
+      -- unnest of a list is cheaper than a lateral join with the range table function
+      FROM (SELECT municipality_code, service, person_id,
+              unnest(range(year(start_date), least(year(coalesce(end_date, DATE '${lastYear}-12-31')), ${lastYear}) + 1)) AS y
+            FROM enrolment_episodes)
+      GROUP BY municipality_code, y, service
     )
     SELECT municipality_code, period, service, enrolled, 'antal' AS source FROM enrolment_counts
     UNION ALL
@@ -106,10 +122,11 @@ async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Pro
     FROM (SELECT municipality_code, year, category, principal, CAST(sum(amount) AS DECIMAL(18, 2)) AS amount FROM ledger GROUP BY ALL) l
     ANTI JOIN costs c USING (municipality_code, year, category, principal)`);
   // Season 1 July – 30 June: a dose on 2023-10-05 belongs to 2023/24.
+  // Grouped by the season's first year (a number), written as text once per group, not once per dose.
   await conn.run(`CREATE OR REPLACE TABLE dose_summary AS
-    SELECT municipality_code, season, target_group, vaccine, count(DISTINCT person_id) AS vaccinated, count(*) AS doses
-    FROM (SELECT *, CAST(year(date) - CASE WHEN month(date) < 7 THEN 1 ELSE 0 END AS VARCHAR) || '/' ||
-                    right(CAST(year(date) + CASE WHEN month(date) < 7 THEN 0 ELSE 1 END AS VARCHAR), 2) AS season
+    SELECT municipality_code, CAST(first_year AS VARCHAR) || '/' || right(CAST(first_year + 1 AS VARCHAR), 2) AS season,
+      target_group, vaccine, count(DISTINCT person_id) AS vaccinated, count(*) AS doses
+    FROM (SELECT municipality_code, year(date) - CASE WHEN month(date) < 7 THEN 1 ELSE 0 END AS first_year, target_group, vaccine, person_id
           FROM vaccination_doses)
-    GROUP BY ALL`);
+    GROUP BY municipality_code, first_year, target_group, vaccine`);
 }

@@ -40,28 +40,23 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
     const blankLines: number[] = [];
     let hasQuotes = false;
     let first: Buffer | null = null;
-    let carry = Buffer.alloc(0);
     let lastByte = -1;
     let lineHasContent = false;
     let lineNo = 1;
+    // One buffer for the whole file. The few bytes of a character cut in two at the end of a chunk
+    // are moved to its start and checked with the next chunk; nothing else is copied.
+    const buf = Buffer.allocUnsafeSlow(Math.min(CHUNK, size) + 4);
+    let carry = 0;
     for (let pos = 0; pos < size; ) {
-      const buf = Buffer.alloc(Math.min(CHUNK, size - pos));
-      const {bytesRead} = await fh.read(buf, 0, buf.length, pos);
+      const {bytesRead} = await fh.read(buf, carry, Math.min(CHUNK, size - pos), pos);
       if (bytesRead === 0) break;
-      const chunk = buf.subarray(0, bytesRead);
+      const end = carry + bytesRead;
+      const chunk = buf.subarray(carry, end);
       if (pos === 0) {
         first = Buffer.from(chunk.subarray(0, Math.min(chunk.length, 65536)));
         bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
       }
       pos += bytesRead;
-      if (utf8) {
-        // Check UTF-8 up to the last complete line so that no character is cut in two.
-        const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-        const cut = pos < size ? joined.lastIndexOf(10) + 1 : joined.length;
-        if (!isUtf8(joined.subarray(0, cut))) utf8 = false;
-        carry = Buffer.from(joined.subarray(cut));
-      }
-      if (!hasQuotes && chunk.indexOf(34) >= 0) hasQuotes = true;
       // Count lines and find the empty ones (line 1 is the header), with indexOf: a native scan.
       for (let start = 0; ; ) {
         const nl = chunk.indexOf(10, start);
@@ -77,7 +72,24 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
         lineNo++;
         start = nl + 1;
       }
+      if (!hasQuotes && chunk.indexOf(34) >= 0) hasQuotes = true;
       lastByte = chunk[chunk.length - 1];
+      if (utf8) {
+        // Cut after the last whole character, unless the file ends here: no character is checked
+        // in two halves (a lead byte and what follows it wait for the next chunk).
+        let cut = end;
+        if (pos < size) {
+          cut = Math.max(0, end - 4);
+          for (let i = end - 1; i >= Math.max(0, end - 4); i--)
+            if ((buf[i] & 0xc0) !== 0x80) {
+              cut = buf[i] < 0x80 ? i + 1 : i;
+              break;
+            }
+        }
+        if (!isUtf8(buf.subarray(0, cut))) utf8 = false;
+        buf.copy(buf, 0, cut, end);
+        carry = utf8 ? end - cut : 0;
+      }
     }
     if (lastByte !== 10 && lastByte !== -1) {
       lines++;
