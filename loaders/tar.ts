@@ -44,3 +44,22 @@ export function tarArchive(members: readonly {name: string; data: string | Uint8
   parts.push(Buffer.alloc(2 * BLOCK));
   return Buffer.concat(parts);
 }
+
+/** The members of an archive written by tarArchive (ustar, regular files), in order. */
+export function tarMembers(archive: Uint8Array): {name: string; data: Buffer}[] {
+  const buf = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
+  const out: {name: string; data: Buffer}[] = [];
+  for (let at = 0; at + BLOCK <= buf.length; ) {
+    const header = buf.subarray(at, at + BLOCK);
+    if (header.every((b) => b === 0)) break;
+    const text = (from: number, length: number) => header.toString("utf8", from, from + length).replace(/\0.*$/s, "");
+    const size = parseInt(text(124, 12).trim() || "0", 8);
+    const prefix = text(345, 155);
+    const name = prefix ? `${prefix}/${text(0, 100)}` : text(0, 100);
+    if (!Number.isFinite(size) || at + BLOCK + size > buf.length) throw new Error(`tar: truncated member ${name}`);
+    const type = text(156, 1);
+    if (type === "0" || type === "") out.push({name, data: buf.subarray(at + BLOCK, at + BLOCK + size)});
+    at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return out;
+}

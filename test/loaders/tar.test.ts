@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {extract} from "tar-stream";
 import {describe, expect, it} from "vitest";
-import {tarArchive} from "../../loaders/tar.ts";
+import {tarArchive, tarMembers} from "../../loaders/tar.ts";
 
 async function members(buf: Buffer): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -46,5 +46,13 @@ describe("tarArchive", () => {
     expect(tarArchive(files).equals(tarArchive(files))).toBe(true);
     expect(() => tarArchive([{name: "../x.json", data: ""}])).toThrow(/invalid/);
     expect(() => tarArchive([{name: "a", data: ""}, {name: "a", data: ""}])).toThrow(/duplicate/);
+  });
+
+  it("is read back member for member by tarMembers, and by tarMembers from GNU tar's own archive", () => {
+    expect(tarMembers(tarArchive(files)).map((m) => ({name: m.name, data: m.data.toString("utf8")}))).toEqual(files);
+    const dir = mkdtempSync(join(tmpdir(), "tar-test-"));
+    writeFileSync(join(dir, "a.json"), "å".repeat(700));
+    execFileSync("tar", ["--format=ustar", "-cf", join(dir, "g.tar"), "-C", dir, "a.json"]);
+    expect(tarMembers(readFileSync(join(dir, "g.tar")))).toEqual([{name: "a.json", data: Buffer.from("å".repeat(700))}]);
   });
 });
