@@ -554,7 +554,7 @@ export function comparisonFiles(report: ComparisonReport): Record<string, Compar
       }
     for (const p of COMPARISON_PARTS) files[`${county.code}/${p}.json`] = partFiles[p];
   }
-  const byCode = new Map(municipalities.map((m, i) => [m.code, {m, i}]));
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const [i, m] of municipalities.entries()) {
     const profile: ComparisonProfile["series"] = {};
     for (const indicator of report.indicators) {
@@ -564,7 +564,7 @@ export function comparisonFiles(report: ComparisonReport): Record<string, Compar
         profile[indicator.id][prices] = {own: s.v[i], county: s.avg[m.countyCode] ?? [], similar: s.sim?.[i] ?? []};
       }
     }
-    const similar = m.similar.map((n) => byCode.get(n.code)?.m).filter((x) => x != null);
+    const similar = m.similar.map((n) => byCode.get(n.code)).filter((x) => x != null);
     files[`kommun-${m.code}.json`] = {...shared, municipality: m, municipalities: [m, ...similar], series: profile};
   }
   return files;
