@@ -7,12 +7,9 @@ import {IngestFatalError} from "./ingest/errors.ts";
 import type {Parameters} from "./schemas/parameters.ts";
 import {queryRows} from "./ingest/sql.ts";
 import {tarArchive} from "./tar.ts";
+import {readCounties, type County} from "./counties.ts";
 
-export interface County {
-  code: string;
-  name: string;
-  region: string;
-}
+export type {County} from "./counties.ts";
 
 export interface Municipality {
   code: string;
@@ -32,10 +29,7 @@ export interface SiteInfo {
 }
 
 export async function siteInfo(wh: Warehouse): Promise<SiteInfo> {
-  const counties = await queryRows<County>(
-    wh.connection,
-    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
-  );
+  const counties = await readCounties(wh.connection);
   const municipalities = await queryRows<Municipality>(wh.connection, `SELECT municipality_code AS code, municipality_name AS name, county_code AS countyCode FROM municipalities ORDER BY municipality_name COLLATE NOCASE`);
   return {dataset: wh.parameters.dataset, counties, municipalities, years: wh.parameters.years, suppressionThreshold: wh.parameters.suppressionThreshold, homeCounty: wh.parameters.supplementaryAmount.countyCode};
 }

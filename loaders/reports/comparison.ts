@@ -25,6 +25,7 @@ import {
   type PopulationCell
 } from "../models/municipality-comparison.ts";
 import {SUPPRESSED} from "../../src/components/format.ts";
+import {readCounties} from "../counties.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
@@ -46,10 +47,7 @@ export const SERVICES = ["palliativ", "hemsjukvard", "sabo", "korttid"] as const
 export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInputs> {
   const c = wh.connection;
   const p = wh.parameters;
-  const counties = await queryRows<{code: string; name: string; region: string}>(
-    c,
-    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
-  );
+  const counties = await readCounties(c);
   const municipalities = await queryRows<{code: string; name: string; countyCode: string}>(
     c,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY county_code, municipality_name COLLATE NOCASE`

@@ -30,7 +30,7 @@ import {
   type VariableYearRow
 } from "../models/medtech-invoice.ts";
 import {formatInteger} from "../format.ts";
-import {rateDefinitions, rateYear, readCounties, readIndexSeries, type IndexRow, type RateDefinition, type RateYear} from "./rates.ts";
+import {rateDefinitions, rateYear, readAreas, readIndexSeries, type IndexRow, type RateDefinition, type RateYear} from "./rates.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
@@ -71,7 +71,7 @@ export async function readMedtechInputs(wh: Warehouse): Promise<MedtechInputs> {
   const defs = rateDefinitions(p);
   return {
     parameters: {dataset: p.dataset, medtech: p.medtech as MedtechParameters, rates: p.rates},
-    ...(await readCounties(wh)),
+    ...(await readAreas(wh)),
     counts: counts.map((r) => ({line: Number(r.line), municipalityCode: r.code, date: r.date, devices: Number(r.devices)})),
     devices: devices.map((d) => ({deviceId: d.id, municipalityCode: d.code, registered: d.registered, decommissioned: d.decommissioned})),
     jobs: jobs.map((j) => ({line: Number(j.line), municipalityCode: j.code, date: j.date, hours: decimalText(dec(j.hours)), travelOre: Number(j.travel), partsOre: Number(j.parts)})),

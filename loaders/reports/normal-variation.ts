@@ -32,6 +32,7 @@ import {
 import {formatDecimal, formatInteger} from "../../src/components/format.ts";
 import {formatSeriesValue} from "../../src/components/band-position.ts";
 import {suppressTable} from "../models/small-counts.ts";
+import {readCounties} from "../counties.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Parameters and series names
@@ -202,10 +203,7 @@ export interface NormalVariationInputs {
 export async function readNormalVariationInputs(wh: Warehouse): Promise<NormalVariationInputs> {
   const c = wh.connection;
   const p = wh.parameters;
-  const counties = await queryRows<{code: string; name: string; region: string}>(
-    c,
-    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
-  );
+  const counties = await readCounties(c);
   const municipalities = await queryRows<{code: string; name: string; countyCode: string}>(
     c,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY municipality_name COLLATE NOCASE`

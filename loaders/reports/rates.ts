@@ -14,6 +14,7 @@ import {MissingIndexError, type IndexName, type IndexValue} from "../models/inde
 import {decimalText, invoiceStartedHours, rateForYear, rateFromParameters, type AgreementRate} from "../models/hourly-rates.ts";
 import {dec, sum} from "../models/exact.ts";
 import {formatKronor} from "../format.ts";
+import {readCounties} from "../counties.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // The rates
@@ -285,12 +286,10 @@ export async function readIndexSeries(wh: Warehouse, indices: readonly IndexName
   }));
 }
 
-export async function readCounties(wh: Warehouse) {
+/** The counties and municipalities (by name) that the rate and MT pages list. */
+export async function readAreas(wh: Warehouse) {
   const c = wh.connection;
-  const counties = await queryRows<{code: string; name: string; region: string}>(
-    c,
-    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
-  );
+  const counties = await readCounties(c);
   const municipalities = await queryRows<{code: string; name: string; countyCode: string}>(
     c,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY municipality_name COLLATE NOCASE`
@@ -307,7 +306,7 @@ export async function readRatesInputs(wh: Warehouse): Promise<RatesInputs> {
   );
   return {
     parameters: {dataset: p.dataset, medtech: p.medtech, rates: p.rates, agreement: p.agreement},
-    ...(await readCounties(wh)),
+    ...(await readAreas(wh)),
     series: await readIndexSeries(wh, defs.map((d) => d.index)),
     jobs: jobs.map((j) => ({line: Number(j.line), date: j.date, municipalityCode: j.code, performer: j.performer, kind: j.kind, hours: trim(j.hours)}))
   };

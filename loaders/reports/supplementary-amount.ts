@@ -34,6 +34,7 @@ import {formatInteger, formatKronor, formatPercent} from "../../src/components/f
 import {bandJson, bandSchedule, seriesBand, windowOptions, type BandJson, type BandParameters, type WindowJson} from "./normal-variation.ts";
 import type {SeminarContext, SeminarSection} from "./seminar.ts";
 import {reconciliationSentence, type IndexYear, type SentenceFacts} from "./supplementary-amount-text.ts";
+import {readCounties} from "../counties.ts";
 
 export {reconciliationSentence, indexYearText, type IndexYear, type SentenceFacts} from "./supplementary-amount-text.ts";
 
@@ -72,10 +73,7 @@ export async function readSupplementaryAmountInputs(wh: Warehouse): Promise<Supp
   const c = wh.connection;
   const p = wh.parameters.supplementaryAmount;
   const county = lit(p.countyCode);
-  const counties = await queryRows<{code: string; name: string; region: string}>(
-    c,
-    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
-  );
+  const counties = await readCounties(c);
   const municipalities = await queryRows<{code: string; name: string}>(
     c,
     `SELECT municipality_code AS code, municipality_name AS name FROM municipalities WHERE county_code = ${county} ORDER BY municipality_name COLLATE NOCASE`

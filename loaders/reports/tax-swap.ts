@@ -27,6 +27,7 @@ import {
   type TaxSwapResult
 } from "../models/tax-swap.ts";
 import {formatDecimal, formatInteger, formatKr, formatMnkr} from "../../src/components/format.ts";
+import {readCounties} from "../counties.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
@@ -53,10 +54,7 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
   const c = wh.connection;
   const categories = p.taxSwap.costCategories.map(lit).join(", ");
   const index = p.comparison.municipalIndex;
-  const counties = await queryRows<{code: string; name: string; region: string}>(
-    c,
-    `SELECT county_code AS code, any_value(county_name) AS name, coalesce(any_value(region_name), any_value(county_name)) AS region FROM municipalities GROUP BY 1 ORDER BY 1`
-  );
+  const counties = await readCounties(c);
   const municipalities = await queryRows<{code: string; name: string; countyCode: string}>(
     c,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY municipality_name COLLATE NOCASE`
