@@ -153,16 +153,22 @@ export interface CalculatedLine {
   labourOre: Ore;
 }
 
-export interface CalculatedInvoice {
-  rateOre: Ore;
-  startedHour: boolean;
-  lines: CalculatedLine[];
+/** The sums of an invoice for hourly work: hours, labour at the rate, travel, parts and the total. */
+export interface InvoiceSums {
+  /** Worked hours, exact decimal text. */
   hours: string;
+  /** Billed hours (= hours unless started hours are billed), exact decimal text. */
   billedHours: string;
   labourOre: Ore;
   travelOre: Ore;
   partsOre: Ore;
   totalOre: Ore;
+}
+
+export interface CalculatedInvoice extends InvoiceSums {
+  rateOre: Ore;
+  startedHour: boolean;
+  lines: CalculatedLine[];
   /** Swedish sentence with the calculation. */
   method: string;
 }

@@ -5,7 +5,7 @@
  */
 import {type Ratio, dec, ratio, add, mul, div, roundHalfAway, toNumber} from "./exact.ts";
 import {type Ore, largestRemainder, distributeKronor, roundToKronor} from "./money.ts";
-import {startedHours, decimalText} from "./hourly-rates.ts";
+import {startedHours, decimalText, type InvoiceSums} from "./hourly-rates.ts";
 import {formatDecimal, formatInteger, formatKronor} from "../format.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -283,16 +283,8 @@ export interface MedtechJob {
   partsOre: Ore;
 }
 
-export interface VariableTotals {
+export interface VariableTotals extends InvoiceSums {
   jobs: number;
-  /** Worked hours, exact decimal text. */
-  hours: string;
-  /** Billed hours (= hours unless started hours are billed), exact decimal text. */
-  billedHours: string;
-  labourOre: Ore;
-  travelOre: Ore;
-  partsOre: Ore;
-  totalOre: Ore;
 }
 
 export interface VariableInvoiceRow extends VariableTotals {

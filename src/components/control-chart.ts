@@ -51,15 +51,21 @@ const MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "
 const isMonth = (p: number | string) => typeof p === "string" && /^\d{4}-\d{2}$/.test(p);
 const monthDate = (p: string, dayOffset = 0) => new Date(Date.UTC(Number(p.slice(0, 4)), Number(p.slice(5, 7)) - 1, 1 + dayOffset));
 
+/** An empty legend icon, hidden from screen readers (the legend's words say what it shows). */
+function legendSvg(width: number, height: number, viewBox?: string): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  if (viewBox) svg.setAttribute("viewBox", viewBox);
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  return svg;
+}
+
 /** The symbol of a position as a small inline SVG for the legend (decorative: the words say it). */
 function symbolSvg(status: ControlStatus | "neutral"): SVGSVGElement {
   const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("width", "16");
-  svg.setAttribute("height", "16");
-  svg.setAttribute("viewBox", "-8 -8 16 16");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
+  const svg = legendSvg(16, 16, "-8 -8 16 16");
   const color = status === "neutral" ? COLORS.muted : STATUS[status].color;
   const shape = document.createElementNS(ns, status === "above" || status === "below" ? "path" : "circle");
   if (status === "above") shape.setAttribute("d", "M0,-6.5L6,4.5L-6,4.5Z");
@@ -74,11 +80,7 @@ function symbolSvg(status: ControlStatus | "neutral"): SVGSVGElement {
 
 function swatch(kind: "band" | "mean" | "limits" | "shade"): SVGSVGElement {
   const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("width", "24");
-  svg.setAttribute("height", "14");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
+  const svg = legendSvg(24, 14);
   if (kind === "band" || kind === "shade") {
     const r = document.createElementNS(ns, "rect");
     r.setAttribute("x", "1");
