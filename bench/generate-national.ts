@@ -5,7 +5,7 @@
  * DuckDB writes it: pseudo-random values come from hash(row number, salt), so every run gives the
  * same bytes on every machine.
  */
-import {copyFile, mkdir, readFile, writeFile} from "node:fs/promises";
+import {copyFile, cp, mkdir, readFile, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {ROOT} from "../loaders/warehouse.ts";
@@ -89,6 +89,7 @@ await copyFile(join(ROOT, "data", "prisindex.csv"), join(out, "prisindex.csv"));
 const params = JSON.parse(await readFile(join(ROOT, "data", "parametrar.json"), "utf8"));
 params.dataset = {label: "Syntetisk nationell testdata", demo: true, description: "Påhittade data för hela landet (290 kommuner) för prestandamätning.", source: "bench/generate-national.ts"};
 await writeFile(join(out, "parametrar.json"), JSON.stringify(params, null, 2) + "\n");
+await cp(join(ROOT, "data", "avtal"), join(out, "avtal"), {recursive: true});
 c.closeSync();
 db.closeSync();
 console.error(`Skrev nationell testdata till ${out}`);

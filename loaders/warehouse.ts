@@ -12,6 +12,7 @@ import {fileURLToPath} from "node:url";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {ingestFolder, type IngestReport} from "./ingest/ingest.ts";
 import type {Parameters} from "./schemas/parameters.ts";
+import type {Agreement} from "./agreements.ts";
 import {queryRows} from "./ingest/sql.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,6 +48,8 @@ export async function fingerprint(dir: string): Promise<string> {
 export interface Warehouse {
   connection: DuckDBConnection;
   parameters: Parameters;
+  /** The agreement files (avtal/*.json), with every value's kind and source (loaders/agreements.ts). */
+  agreements: Agreement[];
   report: IngestReport;
   path: string;
   close(): void;
@@ -92,6 +95,7 @@ export async function openWarehouse(dir = dataDir()): Promise<Warehouse> {
   return {
     connection,
     parameters: get("parameters"),
+    agreements: get("agreements"),
     report: get("report"),
     path,
     close() {

@@ -43,7 +43,7 @@ async function hashFiles(files: string[]): Promise<string> {
 
 /**
  * A loader may declare the input files it reads in a comment, `// inputs: kommuner.csv, befolkning.csv`;
- * then only a change in those files (or in parametrar.json, the loader or the library) re-runs it.
+ * then only a change in those files (or in parametrar.json, avtal/*.json, the loader or the library) re-runs it.
  * A loader without the comment depends on every input.
  */
 async function declaredInputs(loader: string): Promise<string[] | null> {
@@ -53,7 +53,9 @@ async function declaredInputs(loader: string): Promise<string[] | null> {
 
 async function inputStamp(dir: string, files: string[] | null): Promise<string> {
   const h = createHash("sha256").update(dir);
-  const names = files ? [...new Set([...files, "parametrar.json"])].sort() : (await walk(dir)).map((f) => relative(dir, f));
+  // Every loader depends on the settings and on the agreement files (wh.parameters comes from both).
+  const agreements = (await walk(join(dir, "avtal"))).map((f) => relative(dir, f));
+  const names = files ? [...new Set([...files, "parametrar.json", ...agreements])].sort() : (await walk(dir)).map((f) => relative(dir, f));
   for (const name of names) {
     const path = join(dir, name);
     const s = existsSync(path) ? await stat(path) : null;

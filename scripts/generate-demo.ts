@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/generate-demo.ts [dir]
  */
-import {mkdir, writeFile} from "node:fs/promises";
+import {cp, mkdir, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 
 const out = resolve(process.argv[2] ?? "data");
@@ -347,51 +347,24 @@ for (const [county, project] of projects) {
 }
 files["utvecklingsmedel.csv"] = csv(["länskod", "projekt", "år", "budget_kr", "utfall_kr", "regionens_andel_procent", "kommunernas_andel_procent"], fundRows);
 
-// Parameters: the agreement's real figures (DOMAIN.md). ----------------------------------------
+// Parameters: the data set's settings. The agreements' real figures are hand-written files in
+// data/avtal/ (one per agreement, each value with its source), not generated. -------------------
 const parameters = {
   dataset: {
     label: "Demodata",
     demo: true,
-    description: "Påhittade men rimliga kostnader, antal och täckning för Jämtlands och Västerbottens län 2013–2025. Koder, namn och avtalets siffror är verkliga.",
+    description: "Påhittade men rimliga kostnader, antal och täckning för Jämtlands och Västerbottens län 2013–2025. Koder, namn och avtalens siffror (mappen avtal/) är verkliga.",
     source: "Genererad av scripts/generate-demo.ts (fast frö)"
   },
   years: {from: FIRST, to: LAST},
   suppressionThreshold: 5,
-  supplementaryAmount: {
-    countyCode: "23",
-    service: "palliativ",
-    levelYear: 2024,
-    posts: "3",
-    readinessFactor: "1.5",
-    monthlySalary: "47000",
-    months: 12,
-    payrollOverheadPercent: "47.18",
-    baseCount: 144,
-    band: {baseFrom: 2019, baseTo: 2024, k: "2", sd: "sample", recomputeEvery: 3, validFrom: 2026},
-    upratingIndex: "LPIK",
-    upratingFrom: 2026,
-    reading: "beyond-limit",
-    weights: {elderly: "0.5", sparsity: "0.3", socioeconomics: "0.2"},
-    elderlyAgeBand: "80+",
-    followUpEvery: 2
-  },
-  medtech: {
-    countyCode: "23",
-    baseHoursPerYear: "40",
-    minutesPerDevice: "12",
-    hourlyRate: {label: "Medicinteknisk support", baseYear: 2025, kronor: "1123", index: "VPI", startedHour: false}
-  },
-  rates: {
-    hiredStaff: {label: "Inhyrd personal", baseYear: 2025, kronor: "640", index: "VPI", startedHour: true},
-    sightHearing: {label: "Syn- och hörselombud", baseYear: 2025, kronor: "338", index: "OPI", startedHour: true}
-  },
-  taxSwap: {countyCode: "24", startYear: 2013, reviewEvery: 4, costCategories: ["hemsjukvard_ordinart", "hemsjukvard_sabo"], principal: "kommun"},
-  vaccination: {pricePerDoseKronor: "150"},
-  comparison: {municipalIndex: "OPI", regionIndex: "LPIK"},
-  agreement: {validFrom: "2026-01-01", validTo: "2027-12-31", prolongYears: 2}
+  comparison: {municipalIndex: "OPI", regionIndex: "LPIK"}
 };
 files["parametrar.json"] = JSON.stringify(parameters, null, 2) + "\n";
 
 await mkdir(out, {recursive: true});
 for (const [name, text] of Object.entries(files)) await writeFile(join(out, name), text);
+// The agreement files are not demo data: another folder gets a copy of the real ones.
+const agreements = resolve(import.meta.dirname, "..", "data", "avtal");
+if (resolve(out, "avtal") !== agreements) await cp(agreements, join(out, "avtal"), {recursive: true});
 console.error(`Skrev ${Object.keys(files).length} filer till ${out}`);

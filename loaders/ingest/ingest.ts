@@ -7,7 +7,8 @@ import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {INPUTS} from "../schemas/inputs.ts";
-import {ParametersSchema, describeParameterErrors, type Parameters} from "../schemas/parameters.ts";
+import {SettingsSchema, describeParameterErrors, type Parameters} from "../schemas/parameters.ts";
+import {parametersFromAgreements, readAgreements, type Agreement} from "../agreements.ts";
 import {ingestFile, type FileReport} from "./ingest-file.ts";
 import {inspectTextFile} from "./text-file.ts";
 import {IngestFatalError} from "./errors.ts";
@@ -37,7 +38,12 @@ export interface IngestReport {
   timings: {validateMs: number; deriveMs: number};
 }
 
+/** parametrar.json (the data set's settings) and the agreement files (avtal/*.json), as wh.parameters. */
 export async function readParameters(dataDir: string): Promise<Parameters> {
+  return (await readParametersAndAgreements(dataDir)).parameters;
+}
+
+export async function readParametersAndAgreements(dataDir: string): Promise<{parameters: Parameters; agreements: Agreement[]}> {
   const path = join(dataDir, PARAMETERS_FILE);
   if (!existsSync(path)) throw new IngestFatalError(PARAMETERS_FILE, `filen saknas i ${dataDir}. Kopiera data/${PARAMETERS_FILE} dit och ändra värdena.`);
   let json: unknown;
@@ -46,14 +52,15 @@ export async function readParameters(dataDir: string): Promise<Parameters> {
   } catch (e) {
     throw new IngestFatalError(PARAMETERS_FILE, `filen är inte giltig JSON (${(e as Error).message}).`);
   }
-  const parsed = ParametersSchema.safeParse(json);
+  const parsed = SettingsSchema.safeParse(json);
   if (!parsed.success) throw new IngestFatalError(PARAMETERS_FILE, `fel i parametrarna:\n${describeParameterErrors(parsed.error, PARAMETERS_FILE)}`);
-  return parsed.data;
+  const agreements = await readAgreements(dataDir);
+  return {parameters: parametersFromAgreements(parsed.data, agreements), agreements};
 }
 
 export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpDir: string, {issuesPerFile = 500} = {}): Promise<IngestReport> {
   await mkdir(tmpDir, {recursive: true});
-  const parameters = await readParameters(dataDir);
+  const {parameters, agreements} = await readParametersAndAgreements(dataDir);
   // Large files must not take the machine: DuckDB spills to disk past this limit.
   await conn.run(`SET memory_limit = '${process.env.SAMVERKAN_MEMORY_LIMIT ?? "1200MB"}'`);
   await conn.run(`SET temp_directory = ${lit(join(tmpDir, "spill"))}`);
@@ -91,7 +98,7 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   const totals = files.reduce((t, f) => ({read: t.read + f.read, accepted: t.accepted + f.accepted, rejected: t.rejected + f.rejected}), {read: 0, accepted: 0, rejected: 0});
   const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal, timings};
   await conn.run(`CREATE OR REPLACE TABLE meta (key VARCHAR PRIMARY KEY, value JSON)`);
-  await conn.run(`INSERT INTO meta VALUES ('parameters', ${lit(JSON.stringify(parameters))}), ('report', ${lit(JSON.stringify(report))})`);
+  await conn.run(`INSERT INTO meta VALUES ('parameters', ${lit(JSON.stringify(parameters))}), ('agreements', ${lit(JSON.stringify(agreements))}), ('report', ${lit(JSON.stringify(report))})`);
   // tmpDir also holds DuckDB's spill files until the database is closed: the caller removes it.
   return report;
 }

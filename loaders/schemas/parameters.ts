@@ -1,8 +1,10 @@
 /**
- * parametrar.json: the agreement parameters of DOMAIN.md and the settings of the data set, validated
- * with zod. Decimals that feed money are exact decimal text ("47.18"), never binary floats.
+ * `wh.parameters`: the settings of the data set (parametrar.json, SettingsSchema) together with the
+ * values of the agreement files (avtal/*.json, loaders/agreements.ts parametersFromAgreements), in the
+ * shape the reports read. Decimals that feed money are exact decimal text ("47.18"), never binary floats.
  */
 import {z} from "zod";
+import {swedishIssue} from "./agreement.ts";
 
 const decimal = z
   .union([z.string(), z.number()])
@@ -45,8 +47,13 @@ export const ParametersSchema = z.object({
       k: decimal,
       sd: z.enum(["sample", "population"]).default("sample"),
       recomputeEvery: z.number().int().min(1),
-      validFrom: year
+      validFrom: year,
+      /** The bands the parties agreed on (avtal/*.json): the verdict uses these, never a recomputed one. */
+      agreed: z.array(z.object({validFrom: year, baseFrom: year, baseTo: year, lower: z.number().int(), upper: z.number().int()})).default([])
     }),
+    /** The amounts as the agreement writes them, in kronor (checked against the formula). */
+    amount: z.number().int().optional(),
+    adjustmentAmount: z.number().int().optional(),
     upratingIndex: index,
     upratingFrom: year,
     reading: z.enum(["beyond-limit", "from-base"]).default("beyond-limit"),
@@ -63,7 +70,12 @@ export const ParametersSchema = z.object({
     baseCostPerYear: decimal.optional(),
     costPerDevicePerYear: decimal.optional()
   }),
-  rates: z.object({hiredStaff: rate, sightHearing: rate}),
+  rates: z.object({
+    hiredStaff: rate,
+    sightHearing: rate,
+    /** Daytime (paid) hours; evening and night work in the region's primary care is unpaid. */
+    workHours: z.object({dayStart: z.string(), dayEnd: z.string(), nightPaid: z.boolean(), untimedRows: z.literal("dag")}).optional()
+  }),
   taxSwap: z.object({
     countyCode: county,
     startYear: year,
@@ -73,12 +85,27 @@ export const ParametersSchema = z.object({
   }),
   vaccination: z.object({pricePerDoseKronor: decimal}),
   comparison: z.object({municipalIndex: index, regionIndex: index.default("LPIK")}),
-  agreement: z.object({validFrom: z.string(), validTo: z.string(), prolongYears: z.number().int()})
+  agreement: z.object({validFrom: z.string(), validTo: z.string(), prolongYears: z.number().int()}),
+  developmentFunds: z.object({countyCode: county, regionSharePercent: decimal, municipalSharePercent: decimal}).optional()
 });
+
+/** The keys that moved from parametrar.json to the agreement files (avtal/*.json). */
+export const AGREEMENT_KEYS = ["supplementaryAmount", "medtech", "rates", "taxSwap", "vaccination", "agreement"] as const;
+
+/** parametrar.json: the data set's own settings; the agreement's figures are in avtal/*.json. */
+export const SettingsSchema = ParametersSchema.pick({dataset: true, years: true, suppressionThreshold: true, comparison: true})
+  .extend({comparison: ParametersSchema.shape.comparison.default({municipalIndex: "OPI", regionIndex: "LPIK"})})
+  .passthrough()
+  .superRefine((v, ctx) => {
+    for (const key of AGREEMENT_KEYS)
+      if (key in v) ctx.addIssue({code: "custom", path: [key], message: `hör nu till avtalsfilerna i mappen avtal/ (en fil per avtal, med källa för varje värde): flytta det dit, se data/README.md`});
+  });
+
+export type Settings = z.infer<typeof SettingsSchema>;
 
 export type Parameters = z.infer<typeof ParametersSchema>;
 
 /** Zod's issues in one Swedish sentence per problem, naming the path in the file. */
 export function describeParameterErrors(error: z.ZodError, file: string): string {
-  return error.issues.map((i) => `${file}: fältet "${i.path.join(".") || "(roten)"}" ${i.message}`).join("\n");
+  return error.issues.map((i) => `${file}: ${swedishIssue(i)}`).join("\n");
 }
