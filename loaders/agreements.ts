@@ -161,7 +161,7 @@ const GROUPS: Record<string, string> = {
   principles: "Principer och indikatorer"
 };
 
-const LABELS: Record<string, string> = {
+export const PARAMETER_LABELS: Record<string, string> = {
   "supplementaryAmount.service": "Tjänst i inskrivna.csv som räknas som anslutna",
   "supplementaryAmount.levelYear": "Beloppens nivå (år)",
   "supplementaryAmount.posts": "Antal heltidstjänster",
@@ -274,7 +274,7 @@ export function parameterEntries(a: AgreementFile): ParameterEntry[] {
       out.push({
         id,
         group: GROUPS[path[0]] ?? path[0],
-        label: LABELS[generic] ?? LABELS[id] ?? id,
+        label: PARAMETER_LABELS[generic] ?? PARAMETER_LABELS[id] ?? id,
         value: node.value,
         valueText: valueText(node.value),
         kind: node.kind,

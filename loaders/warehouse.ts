@@ -40,7 +40,7 @@ export async function fingerprint(dir: string): Promise<string> {
     h.update(`\n${f}\t${s.size}\t${s.mtimeMs}`);
   }
   for (const f of await filesBelow(join(ROOT, "loaders"))) {
-    if (/\/(ingest|schemas)\//.test(f)) h.update(await readFile(f));
+    if (/\/(ingest|schemas)\/|\/agreements\.ts$/.test(f)) h.update(await readFile(f));
   }
   return h.digest("hex").slice(0, 16);
 }

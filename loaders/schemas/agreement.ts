@@ -46,7 +46,7 @@ export function param<T extends z.ZodType>(value: T) {
       z.object({value, kind: z.literal("antagande"), source: AssumedSourceSchema, note: z.string().optional()}),
       z.object({value, kind: z.literal("beräknat"), source: ComputedSourceSchema, note: z.string().optional()})
     ],
-    {error: "ska ha kind \"avtalat\", \"antagande\" eller \"beräknat\""}
+    {error: "ska vara \"avtalat\", \"antagande\" eller \"beräknat\""}
   );
 }
 /** A value the agreement itself states (kind must be avtalat). */
@@ -169,6 +169,7 @@ export type AgreementFile = z.infer<typeof AgreementSchema>;
 /** Zod's issue in Swedish, naming the field. */
 export function swedishIssue(issue: z.core.$ZodIssue): string {
   const where = `fältet "${issue.path.join(".") || "(roten)"}"`;
+  if ("input" in issue && issue.input === undefined && issue.code !== "custom") return `${where} saknas`;
   const custom = issue.message && !/^Invalid|^Expected|^Too |^Unrecognized/.test(issue.message) ? issue.message : null;
   if (custom) return `${where} ${custom}`;
   switch (issue.code) {

@@ -1,6 +1,7 @@
 /** The text of data/README.md, made from the input schemas and the parameter schema. */
 import {INPUTS} from "./inputs.ts";
 import {describeKind} from "./columns.ts";
+import {AGREEMENT_README} from "./agreement-readme.ts";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|");
 
@@ -12,7 +13,7 @@ export function renderDataReadme(): string {
   out.push("");
   out.push("Den inbyggda mappen `data/` innehåller **demodata** (påhittade kostnader, antal och täckning för");
   out.push("Jämtlands och Västerbottens län 2013–2025, skapade av `scripts/generate-demo.ts` med fast frö) och");
-  out.push("avtalets **verkliga** parametrar i `parametrar.json`. Egna data: lägg samma filer i en mapp och kör");
+  out.push("avtalens **verkliga** siffror i mappen `avtal/` (en fil per avtal). Egna data: lägg samma filer i en mapp och kör");
   out.push("`SAMVERKAN_DATA=/sökväg/till/mappen npm run build`, eller kontrollera dem först med");
   out.push("`npx samverkan check --data /sökväg/till/mappen`.");
   out.push("");
@@ -33,7 +34,8 @@ export function renderDataReadme(): string {
   out.push("");
   out.push("| fil | innehåll | krävs |");
   out.push("| --- | --- | --- |");
-  out.push("| `parametrar.json` | Avtalets parametrar och datamängdens etikett (se nedan) | ja |");
+  out.push("| `parametrar.json` | Datamängdens etikett, år och inställningar (se nedan) | ja |");
+  out.push("| `avtal/<länskod>-<år>.json` | Ett avtal per fil: varje siffra med sin sort och källa (se nedan) | ja, minst en |");
   for (const spec of INPUTS) out.push(`| \`${spec.file}\` | ${esc(spec.title)} | ${spec.required ? "ja" : "nej"} |`);
   for (const spec of INPUTS) {
     out.push("");
@@ -57,8 +59,8 @@ export function renderDataReadme(): string {
   out.push("");
   out.push("## `parametrar.json`");
   out.push("");
-  out.push("Avtalets siffror (DOMAIN.md), kontrollerade med zod när bygget startar. Decimaltal som används i");
-  out.push("belopp skrivs som text (`\"47.18\"`) så att de blir exakta.");
+  out.push("Datamängdens egna inställningar, kontrollerade med zod när bygget startar. Avtalens siffror står inte här");
+  out.push("utan i mappen `avtal/` (en äldre `parametrar.json` med avtalets fält ger ett fel som säger vart de ska flyttas).");
   out.push("");
   out.push("| fält | betydelse |");
   out.push("| --- | --- |");
@@ -66,15 +68,11 @@ export function renderDataReadme(): string {
     ["dataset.label, dataset.demo", "Datamängdens namn; `demo: true` ger etiketten Demodata på varje sida"],
     ["years.from, years.to", "Åren som visas"],
     ["suppressionThreshold", "Antal personer under detta tal (men över 0) visas aldrig (standard 5)"],
-    ["supplementaryAmount.*", "Tilläggsbeloppet: 3 tjänster × 1,5 × 47 000 kr × 12 × (1 + 47,18 %) på 2024 års nivå, baseCount 144, normalvariationens basår 2019–2024, k = 2, omräkning vart tredje år, uppräkning med LPIK från 2026, läsart för revideringen (`beyond-limit` eller `from-base`), fördelningsmodellens vikter"],
-    ["medtech.*", "MT: 40 timmar per år + 12 minuter per registrerad produkt, timpris 1 123 kr (2025, VPI)"],
-    ["rates.hiredStaff, rates.sightHearing", "Inhyrd personal 640 kr per påbörjad timme (2025, VPI); syn-/hörselombud 338 kr per påbörjad timme (2025, OPI)"],
-    ["taxSwap.*", "Län, startår 2013, uppföljning vart fjärde år, kostnadsslag som räknas som den växlade uppgiften"],
-    ["vaccination.pricePerDoseKronor", "Pris per given dos för att visa vad arbetet skulle kosta"],
-    ["comparison.municipalIndex, comparison.regionIndex", "Index för fasta priser: kommunernas kostnader och regionens (LPIK)"],
-    ["agreement.*", "Avtalets giltighetstid och förlängning"]
+    ["comparison.municipalIndex, comparison.regionIndex", "Index för fasta priser: kommunernas kostnader och regionens (LPIK)"]
   ];
   for (const [k, v] of params) out.push(`| \`${k}\` | ${esc(v)} |`);
+  out.push("");
+  out.push(...AGREEMENT_README);
   out.push("");
   return out.join("\n");
 }
