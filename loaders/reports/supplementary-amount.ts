@@ -13,8 +13,9 @@
  *   shown before them as "före avtalet" (against the first band, amounts at the level year), for context.
  * - The county's count is the sum of its municipalities' yearly counts of the service, only when every
  *   municipality has a value for the year.
- * - The band in force comes from bandWindowFor (recomputed every third year); a band whose window is not
- *   complete in the data is not guessed.
+ * - The band in force is the one the parties agreed on (the agreement file's band.agreed, kind avtalat),
+ *   never a band recomputed from the loaded counts. The recomputation at each revision point (the base
+ *   window from bandWindowFor, moved every third year) is shown beside it as a proposal (beräknat).
  * - Distribution for year Y uses population (31 December) and allocation factors of Y − 1, the newest
  *   year known at the reconciliation in Y's first quarter; if Y − 1 is missing, the newest earlier year
  *   with every municipality, named on the page.
@@ -35,6 +36,7 @@ import {bandJson, bandSchedule, seriesBand, windowOptions, type BandJson, type B
 import type {SeminarContext, SeminarSection} from "./seminar.ts";
 import {reconciliationSentence, type IndexYear, type SentenceFacts} from "./supplementary-amount-text.ts";
 import {readCounties} from "../counties.ts";
+import {agreementFor, agreementStatus, agreementsOf, parameterHref, provenanceOf, type Agreement, type Provenance} from "../agreements.ts";
 
 export {reconciliationSentence, indexYearText, type IndexYear, type SentenceFacts} from "./supplementary-amount-text.ts";
 
@@ -59,6 +61,8 @@ export interface SupplementaryAmountInputs {
   /** Allocation factors as exact decimal text. */
   factors: {code: string; year: number; sparsity: string; socioeconomics: string}[];
   indexSeries: IndexValue[];
+  /** The agreement file that holds the tilläggsbelopp (for each figure's kind and source); absent in hand-made inputs. */
+  agreement?: Agreement;
 }
 
 /** "1.4500" → "1.45", "3.000" → "3" */
@@ -98,10 +102,12 @@ export async function readSupplementaryAmountInputs(wh: Warehouse): Promise<Supp
     `SELECT year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source
      FROM price_indices WHERE index_name = ${lit(p.upratingIndex)} ORDER BY year, edition`
   );
+  const agreement = agreementFor(wh.agreements ?? [], p.countyCode, p.band.validFrom) ?? agreementsOf(wh.agreements ?? [], p.countyCode).find((a) => a.supplementaryAmount);
   return {
     dataset: wh.parameters.dataset,
     years: wh.parameters.years,
     parameters: p,
+    ...(agreement ? {agreement} : {}),
     counties,
     municipalities,
     counts: counts.map((r) => ({code: r.code, year: Number(r.year), enrolled: Number(r.n)})),
@@ -140,7 +146,10 @@ export interface YearReport {
   beforeAgreement: boolean;
   count: number | null;
   window: {cycle: number; baseFrom: number; baseTo: number; validFrom: number; validTo: number};
+  /** The band in force as agreed (avtalat), never recomputed from the counts. */
   band: BandJson | null;
+  /** The band recomputed from the loaded counts for the year's base window: a proposal (beräknat) beside the agreed one. */
+  proposal: {band: BandJson | null; baseFrom: number; baseTo: number; differs: boolean; sentence: string} | null;
   position: BandPosition | null;
   /** The year's own what-if inputs: band and municipalities (see WhatIfShared for the rest). */
   inputs: {year: number; band: {lower: number; upper: number; baseFrom: number; baseTo: number}; municipalities: AllocationMunicipality[] | null} | null;
@@ -180,13 +189,20 @@ export interface SupplementaryAmountReport {
   readings: {reading: Reading; label: string; isDefault: boolean}[];
   /** The county's yearly counts (sum of the municipalities), placed against the agreement's first band. */
   counts: {year: number; count: number; position: BandPosition | null}[];
-  windows: WindowJson[];
+  /** The base windows; `band` is the recomputed one (a proposal), `agreed` the band agreed for those years. */
+  windows: (WindowJson & {agreed: {lower: number; upper: number; baseFrom: number; baseTo: number; validFrom: number} | null})[];
   index: {name: IndexName; years: IndexYear[]};
   whatIf: WhatIfShared;
   years: YearReport[];
   /** The year the page opens on: the newest agreement year with results (else the newest year). */
   defaultYear: number | null;
-  method: {band: string; bandNote: string | null; reconciliation: string; readings: string; uprating: string; rounding: string; allocation: string; factorYears: string; context: string};
+  /** Each figure's kind and source (from the agreement file), keyed by parameter id ("weights.elderly", "band.agreed.0"). */
+  provenance: Record<string, Provenance>;
+  /** The agreement's status in words (a recommendation is never shown as in force), and the link to /avtal/<län>. */
+  agreement: {id: string; title: string; status: string; statusText: string; href: string} | null;
+  /** The agreed first band against what the loaded base-year counts give (a finding for the data-quality page). */
+  bandCheck: {agreed: {lower: number; upper: number; baseFrom: number; baseTo: number}; computed: {lower: number; upper: number; mean: number; sd: number} | null; differs: boolean; sentence: string} | null;
+  method: {band: string; bandNote: string | null; assumptions: string; reconciliation: string; readings: string; uprating: string; rounding: string; allocation: string; factorYears: string; context: string};
 }
 
 const svText = (text: string) => svDecimalText(text);
@@ -221,6 +237,30 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
       if (!countOf.has(year - 1) && year < band.validFrom) continue;
       years.push(yearReport(year));
     }
+  }
+
+  /** The agreed band in force for a reconciliation year: the newest agreed from that year or earlier (the first for years before it). */
+  function agreedFor(year: number): AgreedBand | null {
+    const list = [...(p.band.agreed ?? [])].sort((a, b) => a.validFrom - b.validFrom);
+    return list.filter((a) => a.validFrom <= year).at(-1) ?? list[0] ?? null;
+  }
+  function agreedBandJson(a: AgreedBand): BandJson {
+    return {
+      ...agreedBandJsonOf(a, band.k),
+      method: `Avtalets normalvariation ${a.lower}–${a.upper} (basår ${a.baseFrom}–${a.baseTo}, ${svText(band.k)} standardavvikelser), avtalad och lagrad i avtalsfilen, inte omräknad ur data.`
+    };
+  }
+  function proposalFor(year: number, w: {baseFrom: number; baseTo: number; validFrom: number}, computed: BandJson | null, missing: number[], agreed: AgreedBand | null): YearReport["proposal"] {
+    const same = agreed && agreed.baseFrom === w.baseFrom && agreed.baseTo === w.baseTo;
+    const differs = !!computed && !!agreed && (computed.lower !== agreed.lower || computed.upper !== agreed.upper);
+    const sentence = !computed
+      ? `Omräknat band för basperioden ${w.baseFrom}–${w.baseTo}: kan inte räknas, antalen för ${missing.join(", ")} saknas.`
+      : same
+        ? differs
+          ? `De inlästa antalen för ${w.baseFrom}–${w.baseTo} ger ${computed.lower}–${computed.upper}, inte det avtalade ${agreed!.lower}–${agreed!.upper}. Avstämningen använder det avtalade bandet; skillnaden är ett fynd för parterna (sidan Datakvalitet).`
+          : `De inlästa antalen för ${w.baseFrom}–${w.baseTo} ger samma band som det avtalade, ${computed.lower}–${computed.upper}.`
+        : `Förslag vid omräkningen ${w.validFrom} (beräknat ur basperioden ${w.baseFrom}–${w.baseTo}): ${computed.lower}–${computed.upper}. Det gäller först när parterna har kommit överens och bandet har skrivits in i avtalsfilen; till dess används det avtalade bandet${agreed ? ` ${agreed.lower}–${agreed.upper}` : ""}.`;
+    return {band: computed, baseFrom: w.baseFrom, baseTo: w.baseTo, differs: !!computed && !!agreed && (differs || !same), sentence};
   }
 
   function municipalitiesFor(year: number): {factorYear: number | null; municipalities: AllocationMunicipality[] | null; note: string | null} {
@@ -259,8 +299,11 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
     if (count == null) notes.push(partial.includes(year - 1) ? `Antalet för ${year - 1} saknas för någon kommun: länets summa räknas inte.` : `Antalet anslutna ${year - 1} finns inte i underlaget ännu.`);
     const missing: number[] = [];
     for (let y = w.baseFrom; y <= w.baseTo; y++) if (!countOf.has(y)) missing.push(y);
-    const b = missing.length ? null : bandJson(seriesBand(periodValues, "enrolment", band, w.baseFrom, w.baseTo));
-    if (!b) notes.push(`Normalvariationen för ${year} (basperiod ${w.baseFrom}–${w.baseTo}) kan inte räknas: antalen för ${missing.join(", ")} saknas.`);
+    const computed = missing.length ? null : bandJson(seriesBand(periodValues, "enrolment", band, w.baseFrom, w.baseTo));
+    const agreedBand = agreedFor(year);
+    const b = agreedBand ? agreedBandJson(agreedBand) : null;
+    if (!b) notes.push(`Det finns inget avtalat band för ${year} i avtalsfilen (supplementaryAmount.band.agreed): avstämningen görs inte mot ett band som räknats ur data.`);
+    const proposal = proposalFor(year, w, computed, missing, agreedBand);
     const position: BandPosition | null = b && count != null ? classifyAgainstBand(count, b) : null;
     const dist = municipalitiesFor(year);
     if (dist.note) notes.push(dist.note);
@@ -275,7 +318,7 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
         notes.push(`Beloppen för ${year} kan inte räknas upp: ${e.message}`);
       }
     }
-    const out: YearReport = {year, countYear: year - 1, beforeAgreement: year < band.validFrom, count, window, band: b, position, inputs, factorYear: dist.factorYear, results, headlines: null, notes};
+    const out: YearReport = {year, countYear: year - 1, beforeAgreement: year < band.validFrom, count, window, band: b, proposal, position, inputs, factorYear: dist.factorYear, results, headlines: null, notes};
     if (results) out.headlines = Object.fromEntries(READINGS.map((r) => [r, reconciliationSentence(factsOf(out, r, band.validFrom, p.levelYear)!)])) as Record<Reading, string>;
     return out;
   }
@@ -299,7 +342,40 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
 
   const withResults = years.filter((y) => !y.beforeAgreement && y.results);
   const defaultYear = withResults.at(-1)?.year ?? years.at(-1)?.year ?? null;
-  const first = bandSchedule(periodValues, band, 1)[0];
+  const firstAgreed = [...(p.band.agreed ?? [])].sort((a, b) => a.validFrom - b.validFrom)[0] ?? null;
+  const firstComputed = bandSchedule(periodValues, band, 1)[0];
+  // The first band as the page shows it: the agreed one (the computed only when the file has none).
+  const first = firstAgreed ? {band: agreedBandJsonOf(firstAgreed, band.k)} : firstComputed;
+  const bandCheck: SupplementaryAmountReport["bandCheck"] = firstAgreed
+    ? (() => {
+        const c = firstComputed?.band && firstComputed.baseFrom === firstAgreed.baseFrom && firstComputed.baseTo === firstAgreed.baseTo ? firstComputed.band : null;
+        const differs = !!c && (c.lower !== firstAgreed.lower || c.upper !== firstAgreed.upper);
+        const where = `${countyRow.name}, inskrivna.csv (tjänst ${p.service})`;
+        return {
+          agreed: {lower: firstAgreed.lower, upper: firstAgreed.upper, baseFrom: firstAgreed.baseFrom, baseTo: firstAgreed.baseTo},
+          computed: c ? {lower: c.lower, upper: c.upper, mean: c.mean, sd: c.sd} : null,
+          differs,
+          sentence: !c
+            ? `Avtalets normalvariation ${firstAgreed.lower}–${firstAgreed.upper} bygger på ${firstAgreed.baseFrom}–${firstAgreed.baseTo}; antalen för alla de åren finns inte i underlaget (${where}), så bandet kan inte jämföras med data.`
+            : differs
+              ? `De inlästa antalen för ${firstAgreed.baseFrom}–${firstAgreed.baseTo} (${where}) ger normalvariationen ${c.lower}–${c.upper} (medelvärde ${formatDecimalSv(c.mean)}, standardavvikelse ${formatDecimalSv(c.sd)}), men avtalet anger ${firstAgreed.lower}–${firstAgreed.upper}. Avstämningen använder det avtalade bandet; antingen skiljer sig underlaget från det avtalet byggde på, eller avtalets siffra. Det är ett fynd för parterna.`
+              : `De inlästa antalen för ${firstAgreed.baseFrom}–${firstAgreed.baseTo} (${where}) ger samma normalvariation som avtalet, ${c.lower}–${c.upper}.`
+        };
+      })()
+    : null;
+  const agreement = input.agreement ?? null;
+  const prov = (id: string): [string, Provenance][] => {
+    if (!agreement) return [];
+    try {
+      return [[id, provenanceOf(agreement, `supplementaryAmount.${id}`)]];
+    } catch {
+      return [];
+    }
+  };
+  const provenance = Object.fromEntries(
+    ["posts", "readinessFactor", "monthlySalary", "months", "payrollOverheadPercent", "levelYear", "amount", "adjustmentAmount", "baseCount", "band.agreed.0", "band.k", "band.sd", "band.recomputeEvery", "band.validFrom", "upratingIndex", "upratingFrom", "reading", "weights.elderly", "weights.sparsity", "weights.socioeconomics", "elderlyAgeBand", "followUpEvery", "service"].flatMap(prov)
+  );
+  const assumed = Object.values(provenance).filter((x) => x.kind === "antagande");
   const kText = svText(band.k);
   const elderlyWords = p.elderlyAgeBand === "80+" ? "invånare 80 år och äldre" : "invånare 65 år och äldre";
   return {
@@ -327,24 +403,43 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
     adjustment: {exactText: toFixed(adjustment.exactKronor, 2), amountOre: adjustment.amountOre, baseCount: p.baseCount, method: adjustment.method},
     readings: [p.reading, ...READINGS.filter((r) => r !== p.reading)].map((r) => ({reading: r, label: readingLabel(r, p.baseCount), isDefault: r === p.reading})),
     counts: counts.map((c) => ({...c, position: first?.band ? classifyAgainstBand(c.count, first.band) : null})),
-    windows: bandSchedule(periodValues, band),
+    windows: bandSchedule(periodValues, band).map((w) => {
+      const a = agreedFor(w.validFrom);
+      const own = a && a.validFrom === w.validFrom ? a : null;
+      return {
+        ...w,
+        agreed: a ? {lower: a.lower, upper: a.upper, baseFrom: a.baseFrom, baseTo: a.baseTo, validFrom: a.validFrom} : null,
+        note: own
+          ? `Avtalat band ${own.lower}–${own.upper} (${own.baseFrom}–${own.baseTo}).${w.band && (w.band.lower !== own.lower || w.band.upper !== own.upper) ? ` De inlästa antalen ger ${w.band.lower}–${w.band.upper} (se Datakvalitet).` : ""}`
+          : w.band
+            ? `Förslag (beräknat): ${w.band.lower}–${w.band.upper}. Gäller när parterna har kommit överens; till dess används det avtalade bandet${a ? ` ${a.lower}–${a.upper}` : ""}.`
+            : `${w.note} Till dess används det avtalade bandet${a ? ` ${a.lower}–${a.upper}` : ""}.`
+      };
+    }),
     index: {name: p.upratingIndex, years: indexYears},
     whatIf,
     years,
     defaultYear,
+    provenance,
+    agreement: agreement
+      ? {id: agreement.id, title: agreement.title, status: agreementStatus(agreement).status, statusText: agreementStatus(agreement).text, href: parameterHref(agreement.countyCode, "").replace(/#.*$/, "")}
+      : null,
+    bandCheck,
     method: {
+      assumptions: assumed.length
+        ? `Avtalet säger inte allt: ${assumed.map((x) => `${ASSUMPTION_WORDS[x.id.replace(/^supplementaryAmount\./, "")] ?? x.id} (antagande)`).join(", ")}. Varje antagande står med vem som valt det och varför på sidan Avtalet${agreement ? ` (/avtal/${agreement.countyCode})` : ""}.`
+        : "",
       band:
         `Normalvariationen är medelvärdet ± ${kText} standardavvikelser (${band.sd === "sample" ? "stickprov, n − 1" : "population, n"}) av länets årliga antal anslutna under en basperiod. ` +
-        `Avtalets band gäller avstämningarna ${band.validFrom}–${band.validFrom + band.recomputeEvery - 1} och bygger på ${band.baseFrom}–${band.baseTo}` +
-        (first?.band?.method ? ` (${first.band.method.replace(/^Normalvariation /, "").replace(/\.$/, "")}).` : ".") +
-        ` Bandet räknas om vart ${band.recomputeEvery === 3 ? "tredje" : `${band.recomputeEvery}:e`} år: basperioden flyttas fram lika många år.`,
-      bandNote: first?.band ? (seriesBand(periodValues, "enrolment", band).note ?? null) : null,
+        `Avtalets band ${firstAgreed ? `${firstAgreed.lower}–${firstAgreed.upper} ` : ""}(avtalat) gäller avstämningarna ${band.validFrom}–${band.validFrom + band.recomputeEvery - 1} och bygger på ${band.baseFrom}–${band.baseTo}; det är lagrat i avtalsfilen och räknas inte om ur data. ` +
+        `Bandet räknas om vart ${band.recomputeEvery === 3 ? "tredje" : `${band.recomputeEvery}:e`} år: basperioden flyttas fram lika många år. Det omräknade bandet visas som förslag (beräknat) bredvid det avtalade och ersätter det först när parterna har kommit överens.`,
+      bandNote: firstComputed?.band ? (seriesBand(periodValues, "enrolment", band).note ?? null) : null,
       reconciliation:
         `Avstämningen för år Å görs i Å:s första kvartal: antalet personer i länet som var anslutna under Å − 1 jämförs med normalvariationen som gäller för Å. ` +
         `Inom bandet (gränserna räknas som inom) fördelas tilläggsbeloppet utan justering; utanför revideras det med justeringsbeloppet gånger antalet personer och fördelas sedan.`,
       readings:
         `Avtalet säger inte om revideringen räknar personerna utanför närmaste gräns eller skillnaden mot baskantalet ${formatInteger(p.baseCount)}. ` +
-        `Båda visas; standard (parametrar.json, reading) är ${readingLabel(p.reading, p.baseCount)}. Exempel med bandet ${first?.band ? `${first.band.lower}–${first.band.upper}` : "129–169"} och 175 anslutna: ` +
+        `Båda visas; standard${kindWord(provenance["reading"]) || " (antagande)"} är ${readingLabel(p.reading, p.baseCount)}. Exempel med bandet ${first?.band ? `${first.band.lower}–${first.band.upper}` : "129–169"} och 175 anslutna: ` +
         `utöver närmaste gräns ger +${175 - (first?.band?.upper ?? 169)} personer, skillnad mot baskantalet ger +${175 - p.baseCount} personer.`,
       uprating:
         `Från ${p.upratingFrom} räknas båda beloppen upp varje år med ${p.upratingIndex} från ${p.levelYear} års nivå: faktorn för år Å är produkten av (1 + förändringen/100) för ${p.levelYear + 1}–Å. ` +
@@ -354,13 +449,35 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
         `(${svText(toFixed(adjustment.exactKronor, 2))} kr → ${formatKronor(adjustment.amountOre)}). Vid uppräkning multipliceras vart och ett av beloppen med den exakta faktorn och avrundas en gång till hela kronor (faktorn visas med sex decimaler). ` +
         `Revideringen är det uppräknade justeringsbeloppet gånger antalet personer, så beloppet att fördela är hela kronor. Avrundning sker halvt bort från noll.`,
       allocation:
-        `Fördelningsmodellen är regionens resursfördelning i hälsovalet med tre faktorer: andel äldre (${elderlyWords}), glesbygd och socioekonomi (vikter ${svText(weights.elderly)}, ${svText(weights.sparsity)} och ${svText(weights.socioeconomics)} från parametrar.json; faktorvärdena från fordelningsfaktorer.csv). ` +
+        `Fördelningsmodellen är regionens resursfördelning i hälsovalet med tre faktorer: andel äldre (${elderlyWords}), glesbygd och socioekonomi (vikter ${svText(weights.elderly)}, ${svText(weights.sparsity)} och ${svText(weights.socioeconomics)}${kindWord(provenance["weights.elderly"])}: avtalet säger bara "samma resursfördelningsmodell som i hälsovalet", inte vikterna; äldre = ${p.elderlyAgeBand}${kindWord(provenance["elderlyAgeBand"])}; faktorvärdena från fordelningsfaktorer.csv). ` +
         ALLOCATION_METHOD,
       factorYears: `Fördelningen för år Å använder befolkningen 31 december och fördelningsfaktorerna för Å − 1, det senaste året som är känt vid avstämningen i Å:s första kvartal.`,
       context:
         `Åren före ${band.validFrom} är inga avstämningar: avtalet gäller från ${band.validFrom}. De visas som jämförelse, mot avtalets första band och med ${p.levelYear} års belopp, och är märkta "före avtalet".`
     }
   };
+}
+
+type AgreedBand = {validFrom: number; baseFrom: number; baseTo: number; lower: number; upper: number};
+
+const ASSUMPTION_WORDS: Record<string, string> = {
+  "weights.elderly": "vikten för andel äldre",
+  "weights.sparsity": "vikten för glesbygd",
+  "weights.socioeconomics": "vikten för socioekonomi",
+  elderlyAgeBand: "att äldre räknas som 80+",
+  reading: "läsarten för revideringen",
+  "band.sd": "stickprovets standardavvikelse vid omräkning",
+  service: "vilken tjänst i inskrivna.csv som räknas"
+};
+
+/** " (antagande)" / " (avtalat)" after a figure, or "" without provenance. */
+export const kindWord = (p: Provenance | undefined): string => (p ? ` (${p.kind})` : "");
+
+const formatDecimalSv = (n: number) => (Math.round(n * 10) / 10).toString().replace(".", ",");
+
+function agreedBandJsonOf(a: AgreedBand, kText: string): BandJson {
+  const k = Number(kText);
+  return {mean: (a.lower + a.upper) / 2, sd: (a.upper - a.lower) / (2 * k), lower: a.lower, upper: a.upper, k, baseFrom: a.baseFrom, baseTo: a.baseTo, n: a.baseTo - a.baseFrom + 1, rounding: "inward"};
 }
 
 export async function supplementaryAmountReport(wh: Warehouse): Promise<SupplementaryAmountReport> {

@@ -262,6 +262,34 @@ describe("the figures change with the data", () => {
     expect(nb(y.headlines!["beyond-limit"])).toBe("Antalet anslutna 2025 var 145, inom normalvariationen 129–169; tilläggsbeloppet 2026 fördelas utan justering: 3 955 221 kr.");
   });
 
+  it("the agreed band is stored: a changed base-year count leaves the 2026 verdict and amounts as they were, and says so", async () => {
+    // Östersund 2019 + 40: the base years then sum to 894 + 40 = 934, mean 155,67; the recomputed band moves.
+    const line = readFileSync(join(DATA, "inskrivna.csv"), "utf8").match(/^2380;2019;palliativ;(\d+)$/m)!;
+    const text = readFileSync(join(DATA, "inskrivna.csv"), "utf8").replace(line[0], `2380;2019;palliativ;${Number(line[1]) + 40}`);
+    const r = await reportFor(dataFolder({"inskrivna.csv": text}));
+    const before = year(2026);
+    const after = r.years.find((x) => x.year === 2026)!;
+    // The verdict uses the band the agreement states, 129–169, not one recomputed from the counts.
+    expect(after.band).toMatchObject({lower: 129, upper: 169, baseFrom: 2019, baseTo: 2024});
+    expect(after.position).toBe("above");
+    expect(after.results!["beyond-limit"].reconciliation).toEqual(before.results!["beyond-limit"].reconciliation);
+    expect(after.results!["beyond-limit"].distribution).toEqual(before.results!["beyond-limit"].distribution);
+    expect(after.results!["beyond-limit"].reconciliation.finalAmountOre).toBe(409_255_100);
+    // The recomputation is shown beside it, as a finding.
+    expect(after.proposal?.differs).toBe(true);
+    expect(after.proposal?.band?.lower).not.toBe(129);
+    expect(r.bandCheck).toMatchObject({agreed: {lower: 129, upper: 169}, differs: true});
+    expect(nb(r.bandCheck!.sentence)).toMatch(/ger normalvariationen \d+–\d+ .*men avtalet anger 129–169/);
+    // With the demo counts the data agree with the agreement (the hand computation above: 149 ± 2 × 10).
+    expect(report.bandCheck).toMatchObject({differs: false, computed: {lower: 129, upper: 169}});
+  });
+
+  it("a recomputation point (2029) shows the recomputed band as a proposal beside the agreed one", () => {
+    expect(report.windows[1].agreed).toMatchObject({lower: 129, upper: 169, validFrom: 2026});
+    expect(nb(report.windows[1].note)).toMatch(/till dess används det avtalade bandet 129–169/i);
+    expect(report.windows[0].note).toMatch(/^Avtalat band 129–169/);
+  });
+
   it("without the 2026 LPIK value the year says what is missing instead of guessing", async () => {
     const text = readFileSync(join(DATA, "prisindex.csv"), "utf8").replace(/^LPIK;2026;.*\r?\n/m, "");
     const r = await reportFor(dataFolder({"prisindex.csv": text}));
