@@ -63,6 +63,7 @@ const pages = [
   {name: "Medicinteknik", path: "/medicinteknik"},
   {name: "Ersättningar", path: "/ersattningar"},
   {name: "Seminarierapport", path: `/seminarium/${years[0] ?? 2025}`},
+  {name: "Avtalen", path: "/avtal/"},
   {name: "Datakvalitet", path: "/datakvalitet"}
 ].filter((p) => exists(p.path));
 
@@ -85,7 +86,7 @@ export default {
     ...(exists("/kommun/x") ? municipalities.map((c) => `/kommun/${c}`) : []),
     ...(exists("/seminarium/x") ? years.map((y) => `/seminarium/${y}`) : []),
     // Pages per county: each fetches only its county's data (national data would be megabytes).
-    ...["jamfor", "skattevaxling", "normalvariation"].flatMap((page) => (exists(`/${page}/x`) ? counties.map((c) => `/${page}/${c}`) : []))
+    ...["jamfor", "skattevaxling", "normalvariation", "avtal"].flatMap((page) => (exists(`/${page}/x`) ? counties.map((c) => `/${page}/${c}`) : []))
   ],
   duckdb: {extensions: []}
 };

@@ -233,11 +233,18 @@ const VALUE_WORDS: Record<string, string> = {
   region: "regionen"
 };
 
+/** Digit groups of five digits or more: "3 735 428", "47 000"; years and "1123" stay as written. */
+const group = (text: string) => {
+  const [int, frac] = text.split(".");
+  const g = int.replace(/^-/, "").length >= 5 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0") : int;
+  return frac ? `${g}.${frac}` : g;
+};
+
 /** A value in Swedish: "47,18", "ja", "129–169 (basår 2019–2024, från 2026)", "25 öre från 2016 (föreslagen)". */
 export function valueText(value: unknown): string {
   if (typeof value === "boolean") return value ? "ja" : "nej";
-  if (typeof value === "number") return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  if (typeof value === "string") return VALUE_WORDS[value] ?? (/^-?\d+(\.\d+)?$/.test(value) ? value.replace(".", ",") : value);
+  if (typeof value === "number") return group(String(value));
+  if (typeof value === "string") return VALUE_WORDS[value] ?? (/^-?\d+(\.\d+)?$/.test(value) ? group(value).replace(".", ",") : value);
   if (Array.isArray(value)) return value.map(valueText).join(", ");
   if (value && typeof value === "object") {
     const v = value as Record<string, unknown>;
@@ -319,8 +326,8 @@ export function parameterEntries(a: AgreementFile): ParameterEntry[] {
 /** The validity, notice and prolongation as rows (kind avtalat, from termsSource). */
 export function termEntries(a: AgreementFile): ParameterEntry[] {
   const rows: [string, string, unknown, string][] = [
-    ["validFrom", "Gäller från", a.validFrom, a.validFrom],
-    ["validTo", "Gäller till", a.validTo, a.validTo ?? "tills vidare"],
+    ["validFrom", "Giltighetstiden börjar", a.validFrom, a.validFrom],
+    ["validTo", "Giltighetstiden slutar", a.validTo, a.validTo ?? "tills vidare"],
     ["noticeMonths", "Uppsägning senast (månader före slutet)", a.noticeMonths, a.noticeMonths == null ? "anges inte" : `${a.noticeMonths} månader`],
     ["prolongYears", "Förlängs utan uppsägning med", a.prolongYears, a.prolongYears == null ? "anges inte" : `${a.prolongYears} år i taget`]
   ];
