@@ -570,13 +570,21 @@ export function seminarSectionFrom(report: SupplementaryAmountReport, countYear:
         }
       : null,
     table: {
-      caption: `Fördelning ${y.year} mellan kommunerna (andel enligt trefaktormodellen; delarna summerar till ${formatKronor(r.finalAmountOre)})`,
+      caption: `Fördelning ${y.year} mellan kommunerna (andel enligt trefaktormodellen med vikter som är antaganden, inte avtalets; delarna summerar till ${formatKronor(r.finalAmountOre)})`,
       columns: ["Kommun", "Andel", "Belopp"],
       numeric: [false, true, true],
       rows: dist
         ? [...dist.rows.map((x) => [x.name ?? x.municipalityCode, formatPercent(x.weightNumber), formatKronor(x.amountOre)]), ["Summa", formatPercent(1), formatKronor(total)]]
         : [["Fördelning saknas", "–", "–"]]
     },
-    method: `${r.method} ${dist ? dist.method : result.distributionNote ?? ""}`.trim()
+    method: [
+      report.agreement ? `${report.agreement.title}: ${report.agreement.statusText}` : "",
+      `Normalvariationen ${r.band.lower}–${r.band.upper} är avtalad (lagrad, inte omräknad ur data).${y.proposal?.differs ? ` ${y.proposal.sentence}` : ""}`,
+      r.method,
+      dist ? dist.method : result.distributionNote ?? "",
+      report.method.assumptions
+    ]
+      .filter(Boolean)
+      .join(" ")
   };
 }

@@ -107,11 +107,12 @@ export const command: Command = {
     }
 
     const band = y.band!;
+    const kind = (id: string, fallback: string) => report.provenance[id]?.kind ?? fallback;
     const rows: [string, string][] = [
       [`Anslutna personer ${y.countYear}${whatIfCount != null ? " (antaget, --antal)" : ""}`, formatInteger(r.count)],
-      [`Normalvariation (basperiod ${band.baseFrom}–${band.baseTo})`, `${formatInteger(band.lower)}–${formatInteger(band.upper)}`],
+      [`Normalvariation (${kind("band.agreed.0", "avtalat")}, basperiod ${band.baseFrom}–${band.baseTo})`, `${formatInteger(band.lower)}–${formatInteger(band.upper)}`],
       ["Läge", POSITION[r.position]],
-      [`Personer att justera (${r.readingLabel})`, signedInt(r.persons)],
+      [`Personer att justera (${r.readingLabel}; läsarten: ${kind("reading", "antagande")})`, signedInt(r.persons)],
       [`${report.index.name}-faktor från ${r.levelYear} års nivå`, svDecimalText(r.factor)],
       [`Tilläggsbelopp ${y.year} (uppräknat)`, formatKronor(r.supplementaryAmountOre)],
       [`Justeringsbelopp ${y.year} (uppräknat)`, formatKronor(r.adjustmentAmountOre)],
@@ -125,6 +126,7 @@ export const command: Command = {
       "",
       textTable(["Avstämning", "Värde"], rows, [false, true]),
       "",
+      ...(y.proposal?.differs ? [y.proposal.sentence, ""] : []),
       `Andra läsningen (${o.readingLabel}): ${signedInt(o.persons)} personer, revidering ${signedKronor(o.revisionOre)}, att fördela ${formatKronor(o.finalAmountOre)}.`,
       ""
     ];
@@ -146,7 +148,8 @@ export const command: Command = {
     if (d) {
       const total = d.rows.reduce((s, x) => s + x.amountOre, 0);
       out.push(
-        `Fördelning ${y.year} mellan kommunerna (befolkning och fördelningsfaktorer ${y.factorYear}), kronor:`,
+        `Fördelning ${y.year} mellan kommunerna (befolkning och fördelningsfaktorer ${y.factorYear}), kronor. ` +
+          `Vilar på antaganden: vikterna ${svDecimalText(report.parameters.weights.elderly)}/${svDecimalText(report.parameters.weights.sparsity)}/${svDecimalText(report.parameters.weights.socioeconomics)} (${kind("weights.elderly", "antagande")}) och äldre = ${report.parameters.elderlyAgeBand} (${kind("elderlyAgeBand", "antagande")}); avtalet anger inte vikterna.`,
         textTable(
           ["Kommun", "Kommunkod", "Folkmängd", `Invånare ${report.parameters.elderlyAgeBand}`, "Andel äldre", "Andel glesbygd", "Andel socioekonomi", "Andel totalt", "Belopp"],
           [
@@ -172,6 +175,8 @@ export const command: Command = {
       out.push(result.distributionNote, "");
     }
     out.push(
+      ...(report.agreement ? [`Avtalet: ${report.agreement.title} (${report.agreement.statusText}) Alla siffror med sort och källa: npx samverkan avtal --county ${report.county.code}.`] : []),
+      ...(report.method.assumptions ? [report.method.assumptions] : []),
       `Metod: ${r.method}`,
       d ? d.method : "",
       report.method.factorYears,
