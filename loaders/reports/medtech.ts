@@ -9,6 +9,7 @@
  */
 import type {Warehouse} from "../warehouse.ts";
 import type {Parameters} from "../schemas/parameters.ts";
+import {provenanceOf, type Agreement, type Provenance} from "../agreements.ts";
 import {queryRows} from "../ingest/sql.ts";
 import {dec, toFixed, type Ratio} from "../models/exact.ts";
 import {kronorToOre, type Ore} from "../models/money.ts";
@@ -49,6 +50,8 @@ export interface MedtechInputs {
   devices: DeviceRow[];
   jobs: (MedtechJob & {line: number})[];
   series: IndexRow[];
+  /** The agreement that holds the MT figures (for the fixed part's kind); absent in hand-made inputs. */
+  agreement?: Agreement;
 }
 
 export async function readMedtechInputs(wh: Warehouse): Promise<MedtechInputs> {
@@ -75,7 +78,11 @@ export async function readMedtechInputs(wh: Warehouse): Promise<MedtechInputs> {
     counts: counts.map((r) => ({line: Number(r.line), municipalityCode: r.code, date: r.date, devices: Number(r.devices)})),
     devices: devices.map((d) => ({deviceId: d.id, municipalityCode: d.code, registered: d.registered, decommissioned: d.decommissioned})),
     jobs: jobs.map((j) => ({line: Number(j.line), municipalityCode: j.code, date: j.date, hours: decimalText(dec(j.hours)), travelOre: Number(j.travel), partsOre: Number(j.parts)})),
-    series: await readIndexSeries(wh, [defs.find((d) => d.key === "medtech")!.index])
+    series: await readIndexSeries(wh, [defs.find((d) => d.key === "medtech")!.index]),
+    ...(() => {
+      const a = (wh.agreements ?? []).find((x) => x.countyCode === p.medtech.countyCode && x.medtech) ?? (wh.agreements ?? []).find((x) => x.medtech);
+      return a ? {agreement: a} : {};
+    })()
   };
 }
 
@@ -182,6 +189,8 @@ export interface MedtechReport {
     minutesPerDevice: string;
     unitCosts: {baseCostPerYearOre: Ore; costPerDevicePerYearOre: Ore} | null;
     rate: RateDefinition;
+    /** How the fixed part is priced, with its kind: the agreement states the resource need, not the price (antagande). */
+    fixedPricing: (Provenance & {text: string}) | null;
   };
   sources: {counts: number; devices: number; jobs: number};
   snapshots: Snapshot[];
@@ -271,6 +280,16 @@ export function buildMedtechReport(input: MedtechInputs): MedtechReport {
       ? {baseCostPerYearOre: kronorToOre(dec(mt.baseCostPerYear)), costPerDevicePerYearOre: kronorToOre(dec(mt.costPerDevicePerYear))}
       : null;
 
+  const fixedPricing = input.agreement?.medtech
+    ? (() => {
+        const prov = provenanceOf(input.agreement!, "medtech.fixedPartPricing");
+        const text =
+          prov.kind === "antagande"
+            ? `Priset för fasta delen är ett antagande, inte avtalets: avtalet anger resursbehovet (${mt.baseHoursPerYear.replace(".", ",")} timmar per år + ${mt.minutesPerDevice.replace(".", ",")} minuter per produkt) men inte priset. ${unitCosts ? "Här används en grundkostnad och en kostnad per produkt." : "Här används rörliga delens timpris."}`
+            : `Priset för fasta delen: ${prov.source}.`;
+        return {...prov, text};
+      })()
+    : null;
   const fixed: FixedPeriod[] = [];
   const fixedErrors: {period: string; message: string}[] = [];
   for (const s of snapshots) {
@@ -380,7 +399,7 @@ export function buildMedtechReport(input: MedtechInputs): MedtechReport {
     regionName: county?.region ?? "",
     municipalities,
     counties,
-    parameters: {baseHoursPerYear: mt.baseHoursPerYear, minutesPerDevice: mt.minutesPerDevice, unitCosts, rate: def},
+    parameters: {baseHoursPerYear: mt.baseHoursPerYear, minutesPerDevice: mt.minutesPerDevice, unitCosts, rate: def, fixedPricing},
     sources,
     snapshots,
     rates: usedRates,
@@ -396,9 +415,11 @@ export function buildMedtechReport(input: MedtechInputs): MedtechReport {
         "En kommun utan uttag räknas inte som 0 utan redovisas som saknad.",
       shares: SHARE_METHOD,
       fixed: unitCosts
-        ? "Fast del per halvår, fakturerad i förskott: grundkostnad per år + kostnad per registrerad produkt och år (parametrar.json), hälften per halvår, avrundat en gång till hela kronor och fördelat efter andel produkter vid förra halvårsskiftet med största-restmetoden."
+        ? "Fast del per halvår, fakturerad i förskott: grundkostnad per år + kostnad per registrerad produkt och år (avtalsfilen), hälften per halvår, avrundat en gång till hela kronor och fördelat efter andel produkter vid förra halvårsskiftet med största-restmetoden." +
+          (fixedPricing ? ` ${fixedPricing.text}` : "")
         : `Fast del per halvår, fakturerad i förskott: resursbehovet ${hours(mt.baseHoursPerYear)} timmar per år + ${hours(mt.minutesPerDevice)} minuter per registrerad produkt, gånger årets timpris för medicinteknisk support (${def.index}-uppräknat), ` +
-          "hälften per halvår, avrundat en gång till hela kronor och fördelat efter andel produkter vid förra halvårsskiftet (2025H2 bygger på 30 juni 2025) med största-restmetoden, så att delarna summerar exakt.",
+          "hälften per halvår, avrundat en gång till hela kronor och fördelat efter andel produkter vid förra halvårsskiftet (2025H2 bygger på 30 juni 2025) med största-restmetoden, så att delarna summerar exakt." +
+          (fixedPricing ? ` ${fixedPricing.text}` : ""),
       variable: v.method,
       totals: "Totalt per år = fast del för årets två halvår (fakturerade i förskott) + rörlig del för årets uppdrag. Länets summa är summan av kommunerna."
     }

@@ -118,7 +118,8 @@ export const command: Command = {
     const out = [
       `MT-fakturor ${period} för ${municipality ? names.get(municipality) : `kommunerna i ${report.countyName}`}. Källa: ${report.dataset.label}.`,
       "",
-      `Fast del ${period} (faktureras i förskott, antal ${f.basisDate}): ${formatKronor(f.totalOre)}`,
+      `Fast del ${period} (faktureras i förskott, antal ${f.basisDate}): ${formatKronor(f.totalOre)}${report.parameters.fixedPricing?.kind === "antagande" ? " (priset är ett antagande)" : ""}`,
+      ...(report.parameters.fixedPricing ? [`${report.parameters.fixedPricing.text} Se npx samverkan avtal.`] : []),
       fixedTable,
       f.rows.some((r) => r.stale) ? "* Äldre uttag som förts vidare till dagen." : "",
       f.addsUp ? `Kontroll: kommunernas belopp summerar exakt till ${formatKronor(f.totalOre)}.` : `Varning: kommunernas belopp (${formatKronor(f.sumOre)}) stämmer inte med totalen ${formatKronor(f.totalOre)}.`,
