@@ -12,7 +12,8 @@ import {toFixed} from "../models/exact.ts";
 import type {Ore} from "../models/money.ts";
 import {MissingIndexError, type IndexName, type IndexValue} from "../models/index-uprating.ts";
 import {decimalText, invoiceStartedHours, rateForYear, rateFromParameters, type AgreementRate} from "../models/hourly-rates.ts";
-import {dec, sum} from "../models/exact.ts";
+import {ceil, dec, mul, ratio, sub, sum, type Ratio} from "../models/exact.ts";
+import {splitDayNight, type DayWindow} from "../models/day-night.ts";
 import {formatKronor} from "../format.ts";
 import {readCounties} from "../counties.ts";
 
@@ -133,9 +134,18 @@ export interface WorkJob {
   kind: WorkKind;
   /** Time, exact decimal text. */
   hours: string;
+  /** Start and end time of the assignment ("16:00"), when the row has them. */
+  start?: string | null;
+  end?: string | null;
 }
 
 export interface WorkLine extends WorkJob {
+  /** The hours that are paid (daytime part), exact decimal text; equals `hours` without a night part. */
+  paidHours: string;
+  /** Evening/night hours in the region's primary care: shown, not billed (exact decimal text, "0" when none). */
+  unpaidHours: string;
+  /** "klockslag": split by the row's times; "dag": no time on the row, billed as daytime (an assumption). */
+  timing: "klockslag" | "dag" | "ej_aktuell";
   billedHours: number;
   rateOre: Ore;
   amountOre: Ore;
@@ -155,8 +165,30 @@ export interface WorkInvoice {
   hours: string;
   /** Started hours, each job rounded up on its own. */
   billedHours: number;
+  /** Evening/night hours not billed (exact decimal text). */
+  unpaidHours: string;
   rateOre: Ore;
   amountOre: Ore;
+}
+
+/** Daytime and the night rule (the agreement file's rates.workHours); without it every hour is billed. */
+export interface DayNightRule extends DayWindow {
+  nightPaid: boolean;
+}
+
+/** The night rule covers the municipality's nurses working as hired staff in the region's primary care. */
+export const nightRuleApplies = (j: Pick<WorkJob, "kind" | "performer">) => j.kind === "inhyrd_personal" && j.performer === "kommun";
+
+/** Exact hours as text, rounded UP at the sixth decimal, so that the started-hour ceiling is exact. */
+const hoursUp = (r: Ratio): string => decimalText(ratio(ceil(mul(r, ratio(1_000_000n))), 1_000_000n));
+
+/** A job's paid and unpaid hours under the rule. */
+export function paidPart(j: WorkJob, rule: DayNightRule | null): {paidHours: string; unpaidHours: string; timing: WorkLine["timing"]} {
+  if (!rule || rule.nightPaid || !nightRuleApplies(j)) return {paidHours: j.hours, unpaidHours: "0", timing: "ej_aktuell"};
+  if (!j.start || !j.end) return {paidHours: j.hours, unpaidHours: "0", timing: "dag"};
+  const s = splitDayNight(j.hours, j.start, j.end, rule);
+  const paid = hoursUp(s.dayHours);
+  return {paidHours: paid, unpaidHours: decimalText(sub(dec(j.hours), dec(paid))), timing: "klockslag"};
 }
 
 export interface WorkYearRow {
@@ -184,9 +216,10 @@ export function directionText(kind: WorkKind, performer: Party): string {
  */
 export function workInvoices(
   jobs: readonly WorkJob[],
-  rateOf: (key: RateKey, year: number) => Ore | null
+  rateOf: (key: RateKey, year: number) => Ore | null,
+  rule: DayNightRule | null = null
 ): {invoices: WorkInvoice[]; lines: WorkLine[]; years: WorkYearRow[]; byMunicipality: WorkYearRow[]; unpriced: WorkJob[]} {
-  const groups = new Map<string, {key: Omit<WorkInvoice, "jobs" | "hours" | "billedHours" | "amountOre">; jobs: WorkJob[]}>();
+  const groups = new Map<string, {key: Omit<WorkInvoice, "jobs" | "hours" | "billedHours" | "unpaidHours" | "amountOre">; jobs: WorkJob[]}>();
   const unpriced: WorkJob[] = [];
   for (const j of jobs) {
     const year = Number(j.date.slice(0, 4));
@@ -206,9 +239,13 @@ export function workInvoices(
   const invoices: WorkInvoice[] = [];
   const lines: WorkLine[] = [];
   for (const {key, jobs: list} of groups.values()) {
-    const inv = invoiceStartedHours([...list].sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line), key.rateOre);
-    invoices.push({...key, jobs: list.length, hours: inv.hours, billedHours: inv.billedHours, amountOre: inv.amountOre});
-    for (const r of inv.rows) lines.push({...r, rateOre: key.rateOre});
+    const sorted = [...list].sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+    // The started-hour rule applies to each assignment's paid (daytime) part.
+    const parts = sorted.map((j) => ({job: j, ...paidPart(j, rule)}));
+    const inv = invoiceStartedHours(parts.map((p) => ({line: p.job.line, hours: p.paidHours})), key.rateOre);
+    const unpaid = decimalText(sum(parts.map((p) => dec(p.unpaidHours))));
+    invoices.push({...key, jobs: list.length, hours: decimalText(sum(list.map((j) => dec(j.hours)))), billedHours: inv.billedHours, unpaidHours: unpaid, amountOre: inv.amountOre});
+    inv.rows.forEach((r, i) => lines.push({...parts[i].job, paidHours: parts[i].paidHours, unpaidHours: parts[i].unpaidHours, timing: parts[i].timing, billedHours: r.billedHours, amountOre: r.amountOre, rateOre: key.rateOre}));
   }
   const kindOrder = (k: WorkKind) => ["inhyrd_personal", "synombud", "horselombud"].indexOf(k);
   invoices.sort((a, b) => a.month.localeCompare(b.month) || a.municipalityCode.localeCompare(b.municipalityCode) || kindOrder(a.kind) - kindOrder(b.kind) || a.performer.localeCompare(b.performer));
@@ -300,15 +337,15 @@ export async function readAreas(wh: Warehouse) {
 export async function readRatesInputs(wh: Warehouse): Promise<RatesInputs> {
   const p = wh.parameters;
   const defs = rateDefinitions(p);
-  const jobs = await queryRows<{line: string; date: string; code: string; performer: Party; kind: WorkKind; hours: string}>(
+  const jobs = await queryRows<{line: string; date: string; code: string; performer: Party; kind: WorkKind; hours: string; start: string | null; end: string | null}>(
     wh.connection,
-    `SELECT line, CAST(date AS VARCHAR) AS date, municipality_code AS code, performer, kind, CAST(hours AS VARCHAR) AS hours FROM work_hours ORDER BY date, municipality_code, line`
+    `SELECT line, CAST(date AS VARCHAR) AS date, municipality_code AS code, performer, kind, CAST(hours AS VARCHAR) AS hours, start_time AS start, end_time AS "end" FROM work_hours ORDER BY date, municipality_code, line`
   );
   return {
     parameters: {dataset: p.dataset, medtech: p.medtech, rates: p.rates, agreement: p.agreement},
     ...(await readAreas(wh)),
     series: await readIndexSeries(wh, defs.map((d) => d.index)),
-    jobs: jobs.map((j) => ({line: Number(j.line), date: j.date, municipalityCode: j.code, performer: j.performer, kind: j.kind, hours: trim(j.hours)}))
+    jobs: jobs.map((j) => ({line: Number(j.line), date: j.date, municipalityCode: j.code, performer: j.performer, kind: j.kind, hours: trim(j.hours), ...(j.start && j.end ? {start: j.start, end: j.end} : {})}))
   };
 }
 
@@ -344,7 +381,7 @@ export interface RatesReport {
   /** Every edition of the indices used (the calculator runs rateForYear on it in the browser). */
   series: IndexRow[];
   work: CountyWork[];
-  method: {rates: string; work: string; startedHour: string};
+  method: {rates: string; work: string; startedHour: string; dayNight: string};
 }
 
 export function buildRatesReport(input: RatesInputs): RatesReport {
@@ -360,11 +397,13 @@ export function buildRatesReport(input: RatesInputs): RatesReport {
     return cache.get(k)!;
   };
   const agreementCounty = input.counties.find((c) => c.code === p.medtech.countyCode);
+  const wh = p.rates.workHours;
+  const rule: DayNightRule | null = wh ? {dayStart: wh.dayStart, dayEnd: wh.dayEnd, nightPaid: wh.nightPaid} : null;
   const work = input.counties.map((county): CountyWork => {
     const municipalities = input.municipalities.filter((m) => m.countyCode === county.code).map((m) => ({code: m.code, name: m.name}));
     const codes = new Set(municipalities.map((m) => m.code));
     const jobs = input.jobs.filter((j) => codes.has(j.municipalityCode));
-    const w = workInvoices(jobs, rateOf);
+    const w = workInvoices(jobs, rateOf, rule);
     const unpricedYears = [...new Set(w.unpriced.map((j) => Number(j.date.slice(0, 4))))].sort();
     return {
       countyCode: county.code,
@@ -410,7 +449,13 @@ export function buildRatesReport(input: RatesInputs): RatesReport {
       work:
         "Varje uppdrag avrundas uppåt till påbörjade timmar för sig och prissätts med timpriset för uppdragets år (inhyrd personal med VPI-taxan, syn- och hörselombud med OPI-taxan). " +
         "Fakturan är per månad, kommun, typ och riktning: den part som utförde arbetet fakturerar den andra. Syn- och hörselombud faktureras var för sig till syncentralen och hörselcentralen. Summorna per år är summor av fakturorna.",
-      startedHour: "Per påbörjad timme: varje påbörjad timme debiteras som en hel timme (0,25 h → 1 h, 2,01 h → 3 h), uppdrag för uppdrag."
+      startedHour: "Per påbörjad timme: varje påbörjad timme debiteras som en hel timme (0,25 h → 1 h, 2,01 h → 3 h), uppdrag för uppdrag.",
+      dayNight: rule
+        ? `Dag och kväll/natt (avtalat): inhyrd personal ersätts dagtid ${rule.dayStart.replace(":", ".")}–${rule.dayEnd.replace(":", ".")}; ` +
+          `kvällar och nätter (${rule.dayEnd.replace(":", ".")}–${rule.dayStart.replace(":", ".")}) arbetar kommunens sjuksköterskor i regionens primärvård ${rule.nightPaid ? "mot ersättning" : "utan ersättning"}. ` +
+          `En rad i insatser.csv med start och slut delas efter klockslagen: timmarna fördelas i samma proportion som tiden på dagen, kvälls- och nattdelen visas som obetald, och regeln om påbörjad timme gäller dagdelen av uppdraget. ` +
+          `En rad utan klockslag faktureras som dagtid, som tidigare (antagande: raden kan inte delas).`
+        : ""
     }
   };
 }

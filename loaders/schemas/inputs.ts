@@ -359,9 +359,16 @@ export const INPUTS: InputSpec[] = [
       municipality(),
       {header: "utförare", field: "performer", kind: {type: "enum", values: PRINCIPALS}, description: "Part som utförde arbetet: region eller kommun"},
       {header: "typ", field: "kind", kind: {type: "enum", values: WORK_KINDS, aliases: {"inhyrd personal": "inhyrd_personal", "synombud": "synombud", "hörselombud": "horselombud"}}, description: "inhyrd_personal, synombud eller horselombud"},
-      {header: "timmar", field: "hours", kind: {type: "decimal", min: 0, max: 1000, scale: 2}, unit: "timmar", description: "Tid inklusive administration, dokumentation, återrapportering och resa"}
+      {header: "timmar", field: "hours", kind: {type: "decimal", min: 0, max: 1000, scale: 2}, unit: "timmar", description: "Tid inklusive administration, dokumentation, återrapportering och resa"},
+      {header: "start", field: "start_time", kind: {type: "text", maxLength: 5}, optional: true, optionalColumn: true, description: "Klockslag då uppdraget började, TT:MM (valfritt; skiljer dagtid från kväll och natt)"},
+      {header: "slut", field: "end_time", kind: {type: "text", maxLength: 5}, optional: true, optionalColumn: true, description: "Klockslag då uppdraget slutade, TT:MM (före start = nästa dag)"}
     ],
-    key: []
+    key: [],
+    checks: [
+      {rule: "ogiltigt_klockslag", column: "start", invalid: "start_time IS NOT NULL AND NOT regexp_full_match(start_time, '([01]?[0-9]|2[0-3])[:.][0-5][0-9]')", message: "Start ska vara ett klockslag TT:MM, t.ex. 08:00."},
+      {rule: "ogiltigt_klockslag", column: "slut", invalid: "end_time IS NOT NULL AND NOT regexp_full_match(end_time, '([01]?[0-9]|2[0-3])[:.][0-5][0-9]')", message: "Slut ska vara ett klockslag TT:MM, t.ex. 17:00."},
+      {rule: "start_utan_slut", column: "slut", invalid: "(start_time IS NULL) <> (end_time IS NULL)", message: "Start och slut anges båda eller ingen av dem."}
+    ]
   },
   {
     table: "development_funds",
