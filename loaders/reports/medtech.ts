@@ -1,6 +1,6 @@
 /**
  * Medicinteknik (page /medicinteknik and `npx samverkan mt-faktura`): reads the MT inventory and jobs
- * once and shapes, for the county of the MT agreement (parametrar.json, medtech.countyCode), the
+ * once and shapes, for the county of the MT agreement (the agreement file with medtech), the
  * registered devices per municipality at every half-year end, the fixed part of every half-year
  * (invoiced in advance on the count at the end of the previous half-year), the monthly variable
  * invoices, and the totals per year. All money comes from loaders/models/medtech-invoice.ts at the
@@ -237,7 +237,7 @@ export function buildMedtechReport(input: MedtechInputs): MedtechReport {
     let note: string | null = null;
     if (!agreement) {
       note =
-        `Det finns inga MT-fakturor för ${c.name}: avtalets medicintekniska support gäller ${countyName} (medtech.countyCode = ${mt.countyCode} i parametrar.json).` +
+        `Det finns inga MT-fakturor för ${c.name}: avtalets medicintekniska support gäller ${countyName} (avtalsfilen för län ${mt.countyCode}, se Avtalen).` +
         (any ? ` Underlaget har ${formatInteger(any)} rader för ${c.name} (mt-enheter.csv, mt-utrustning.csv, mt-uppdrag.csv) som inte används.` : ` Underlaget har inga MT-uppgifter för ${c.name}.`);
     } else if (!any) {
       note = `Det finns inga MT-uppgifter för ${c.name}: mt-enheter.csv, mt-utrustning.csv och mt-uppdrag.csv saknas eller har inga rader för länets kommuner.`;

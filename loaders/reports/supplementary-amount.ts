@@ -453,7 +453,7 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
         ALLOCATION_METHOD,
       factorYears: `Fördelningen för år Å använder befolkningen 31 december och fördelningsfaktorerna för Å − 1, det senaste året som är känt vid avstämningen i Å:s första kvartal.`,
       context:
-        `Åren före ${band.validFrom} är inga avstämningar: avtalet gäller från ${band.validFrom}. De visas som jämförelse, mot avtalets första band och med ${p.levelYear} års belopp, och är märkta "före avtalet".`
+        `Åren före ${band.validFrom} är inga avstämningar: avtalet avser tiden från ${band.validFrom}. De visas som jämförelse, mot avtalets första band och med ${p.levelYear} års belopp, och är märkta "före avtalet".`
     }
   };
 }

@@ -74,7 +74,7 @@ describe("devices per municipality (demo data)", () => {
     const vb = mt.counties.find((c) => c.code === "24")!;
     expect(vb.agreement).toBe(false);
     expect(vb.note).toBe(
-      "Det finns inga MT-fakturor för Västerbottens län: avtalets medicintekniska support gäller Jämtlands län (medtech.countyCode = 23 i parametrar.json). Underlaget har inga MT-uppgifter för Västerbottens län."
+      "Det finns inga MT-fakturor för Västerbottens län: avtalets medicintekniska support gäller Jämtlands län (avtalsfilen för län 23, se Avtalen). Underlaget har inga MT-uppgifter för Västerbottens län."
     );
     expect(mt.counties.find((c) => c.code === "23")!.note).toBeNull();
   });
