@@ -115,9 +115,9 @@ describe("Ersättningar", () => {
     expect(foot.slice(-3)).toEqual([krOre(y.toMunicipalityOre), krOre(y.toRegionOre), `+${krOre(y.netToMunicipalityOre)}`]);
 
     const invoices = await readTable(page, "#fakturor table >> nth=1");
-    expect(invoices.headers).toEqual(["Månad", "Kommun", "Typ", "Vem fakturerar vem", "Uppdrag", "Tid (h)", "Påbörjade timmar", "Timpris (kr/h)", "Belopp (kr)"]);
+    expect(invoices.headers).toEqual(["Månad", "Kommun", "Typ", "Vem fakturerar vem", "Uppdrag", "Tid (h)", "Påbörjade timmar", "Kväll/natt, obetald (h)", "Timpris (kr/h)", "Belopp (kr)"]);
     expect(invoices.body).toHaveLength(w.invoices.filter((i) => i.month.startsWith("2025")).length);
-    const sum = invoices.body.reduce((s, r) => s + Math.round(Number(r[8].replace(/ /g, "").replace(",", ".")) * 100), 0);
+    const sum = invoices.body.reduce((s, r) => s + Math.round(Number(r[9].replace(/ /g, "").replace(",", ".")) * 100), 0);
     expect(sum).toBe(y.toMunicipalityOre + y.toRegionOre);
     expect(invoices.foot.at(-1)).toBe(krOre(sum));
     expect(new Set(invoices.body.map((r) => r[3]))).toEqual(
@@ -140,10 +140,10 @@ describe("Ersättningar", () => {
     expect([url.get("ar"), url.get("typ"), url.get("kommun")]).toEqual(["2024", "synombud", "2305"]);
     const invoices = await readTable(page, "#fakturor table >> nth=1");
     expect(new Set(invoices.body.map((r) => `${r[1]}|${r[2]}`))).toEqual(new Set(["Bräcke|Synombud"]));
-    expect(invoices.rows.get("2024-01")).toEqual(["2024-01", "Bräcke", "Synombud", "Kommunen fakturerar regionen (syncentralen)", "2", "7,25", "8", "329", "2 632,00"]);
+    expect(invoices.rows.get("2024-01")).toEqual(["2024-01", "Bräcke", "Synombud", "Kommunen fakturerar regionen (syncentralen)", "2", "7,25", "8", "0,00", "329", "2 632,00"]);
     const csv = await downloadCsv(page, page.locator("button.csv-download", {hasText: "fakturorna"}));
     expect(csv.name).toBe("insatser-23-2024-synombud-2305-fakturor.csv");
-    expect(csv.raw).toContain("2305;2024-01;Bräcke;Synombud;Kommunen fakturerar regionen (syncentralen);2;7,25;8;329;2632,00");
+    expect(csv.raw).toContain("2305;2024-01;Bräcke;Synombud;Kommunen fakturerar regionen (syncentralen);2;7,25;8;0,00;329;2632,00");
     expect(errors).toEqual([]);
     await page.context().close();
   });

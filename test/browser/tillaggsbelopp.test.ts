@@ -38,7 +38,7 @@ describe("Tilläggsbelopp", () => {
     expect(steps.get("LPIK-faktor 2024 → 2026")![1]).toContain("1,028 (2025: 2,8 %, utfall, utgåva 2026-03-20) × 1,03 (2026: 3,0 %, prognos, utgåva 2025-12-15)");
     expect(steps.get("Tilläggsbelopp 2026")![0]).toBe("3 955 221 kr");
     expect(steps.get("Justeringsbelopp 2026")![0]).toBe("27 466 kr");
-    expect(steps.get("Personer att justera")).toEqual(["+5", "174 − 169 (närmaste gräns)."]);
+    expect(steps.get("Personer att justera")).toEqual(["+5", "174 − 169 (närmaste gräns); läsarten är ett antagande."]);
     expect(steps.get("Belopp att fördela 2026")).toEqual(["4 092 551 kr", "3 955 221 kr + 137 330 kr."]);
     // Both readings, side by side.
     const readings = (await readTable(page, "#berakning table:not(.steps-table)")).body;
@@ -151,6 +151,9 @@ describe("Tilläggsbelopp", () => {
     const [header, ...rows] = dl.rows;
     expect(header[0]).toBe("Kommun");
     expect(header.at(-1)).toBe("Belopp (kr)");
+    // Every row says the amounts rest on assumed weights (not in the agreement).
+    expect(header.at(-2)).toBe("Vilar på antagande");
+    expect(rows[0].at(-2)).toMatch(/^vikterna 0,5\/0,3\/0,2 och äldre = 80\+ \(antagande/);
     expect(rows).toHaveLength(9);
     expect(rows.at(-1)![0]).toBe("Summa");
     expect(rows.slice(0, 8).reduce((s, r) => s + Number(r.at(-1)), 0)).toBe(4_092_551);
@@ -158,8 +161,9 @@ describe("Tilläggsbelopp", () => {
 
     const [h2, ...years] = (await downloadCsv(page, page.locator("button.csv-download", {hasText: "alla år"}))).rows;
     expect(h2).toContain("Justeringsbelopp (kr)");
+    expect(h2).toEqual(expect.arrayContaining(["Bandets sort", "Läsningens sort"]));
     const last = Object.fromEntries(h2.map((h, i) => [h, years.at(-1)![i]]));
-    expect(last).toMatchObject({"Avstämningsår": "2026", "Före avtalet": "nej", "Anslutna": "174", "Läge": "Över", "LPIK-faktor": "1,058840", "Tilläggsbelopp (kr)": "3955221", "Justeringsbelopp (kr)": "27466", "Revidering (kr)": "137330", "Att fördela (kr)": "4092551"});
+    expect(last).toMatchObject({"Avstämningsår": "2026", "Före avtalet": "nej", "Anslutna": "174", "Läge": "Över", "LPIK-faktor": "1,058840", "Tilläggsbelopp (kr)": "3955221", "Justeringsbelopp (kr)": "27466", "Revidering (kr)": "137330", "Att fördela (kr)": "4092551", "Bandets sort": "avtalat", "Läsningens sort": "antagande"});
     expect(errors).toEqual([]);
     await page.context().close();
   });
