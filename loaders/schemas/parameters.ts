@@ -31,6 +31,8 @@ export const ParametersSchema = z.object({
   }),
   years: z.object({from: year, to: year}),
   suppressionThreshold: z.number().int().min(1).max(100).default(5),
+  /** 0 %/100 % in a target group smaller than this is hidden (loaders/disclosure/policy.ts); 0: off. */
+  suppressionAllOrNoneBelow: z.number().int().min(0).max(10000).default(50),
   supplementaryAmount: z.object({
     countyCode: county,
     service: z.string().default("palliativ"),
