@@ -13,7 +13,7 @@
  * relations, and audit that no hidden cell is determined).
  */
 import type {Parameters} from "../schemas/parameters.ts";
-import {SUPPRESSED} from "../../src/components/format.ts";
+import {SUPPRESSED} from "../models/small-counts.ts";
 
 export {SUPPRESSED};
 

@@ -95,7 +95,7 @@ export const ParametersSchema = z.object({
 export const AGREEMENT_KEYS = ["supplementaryAmount", "medtech", "rates", "taxSwap", "vaccination", "agreement"] as const;
 
 /** parametrar.json: the data set's own settings; the agreement's figures are in avtal/*.json. */
-export const SettingsSchema = ParametersSchema.pick({dataset: true, years: true, suppressionThreshold: true, comparison: true})
+export const SettingsSchema = ParametersSchema.pick({dataset: true, years: true, suppressionThreshold: true, suppressionAllOrNoneBelow: true, comparison: true})
   .extend({comparison: ParametersSchema.shape.comparison.default({municipalIndex: "OPI", regionIndex: "LPIK"})})
   .passthrough()
   .superRefine((v, ctx) => {
