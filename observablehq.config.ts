@@ -64,7 +64,8 @@ const pages = [
   {name: "Ersättningar", path: "/ersattningar"},
   {name: "Seminarierapport", path: `/seminarium/${years[0] ?? 2025}`},
   {name: "Avtalen", path: "/avtal/"},
-  {name: "Datakvalitet", path: "/datakvalitet"}
+  {name: "Datakvalitet", path: "/datakvalitet"},
+  {name: "Sekretess", path: "/metod-sekretess"}
 ].filter((p) => exists(p.path));
 
 export default {

@@ -14,6 +14,7 @@ import {ingestFolder, type IngestReport} from "./ingest/ingest.ts";
 import type {Parameters} from "./schemas/parameters.ts";
 import type {Agreement} from "./agreements.ts";
 import {queryRows} from "./ingest/sql.ts";
+import {createProtectedTables} from "./disclosure/tables.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,7 +41,8 @@ export async function fingerprint(dir: string): Promise<string> {
     h.update(`\n${f}\t${s.size}\t${s.mtimeMs}`);
   }
   for (const f of await filesBelow(join(ROOT, "loaders"))) {
-    if (/\/(ingest|schemas)\/|\/agreements\.ts$/.test(f)) h.update(await readFile(f));
+    // The disclosure pass (and the suppression it builds on) writes tables into the warehouse too.
+    if (/\/(ingest|schemas|disclosure)\/|\/agreements\.ts$/.test(f) || f.endsWith("/models/small-counts.ts")) h.update(await readFile(f));
   }
   return h.digest("hex").slice(0, 16);
 }
@@ -69,6 +71,9 @@ export async function ensureWarehouse(dir = dataDir()): Promise<string> {
   const connection = await instance.connect();
   try {
     await ingestFolder(connection, dir, `${tmp}.d`);
+    // Disclosure control once, before any report reads a count of persons (loaders/disclosure/).
+    const meta = await queryRows<{value: string}>(connection, "SELECT CAST(value AS VARCHAR) AS value FROM meta WHERE key = 'parameters'");
+    await createProtectedTables(connection, JSON.parse(meta[0].value));
   } catch (e) {
     connection.closeSync();
     instance.closeSync();

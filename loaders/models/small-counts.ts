@@ -81,10 +81,18 @@ export function tableLines(n: number, m: number): CellRef[][] {
   return lines;
 }
 
+export interface SuppressOptions {
+  /**
+   * More primary cells besides the small counts (loaders/disclosure/: an all-or-none row of a small
+   * group, a cell hidden in a linked table). Called for every interior cell and total.
+   */
+  primary?: (ref: CellRef, value: number) => boolean;
+}
+
 /**
  * Suppresses an n × m table of counts (all ≥ 0, integers). The totals are computed here as true sums.
  */
-export function suppressTable(cells: readonly (readonly number[])[], threshold: number): SuppressedTable {
+export function suppressTable(cells: readonly (readonly number[])[], threshold: number, options: SuppressOptions = {}): SuppressedTable {
   const n = cells.length;
   const m = n ? cells[0].length : 0;
   for (const row of cells) {
@@ -100,7 +108,7 @@ export function suppressTable(cells: readonly (readonly number[])[], threshold: 
   lines.forEach((line, li) => line.forEach((mb) => linesOf.set(key(mb.ref), [...(linesOf.get(key(mb.ref)) ?? []), li])));
 
   const reason = new Map<string, Reason>();
-  for (const line of lines) for (const mb of line) if (isSmallCount(mb.value, threshold)) reason.set(key(mb.ref), "primary");
+  for (const line of lines) for (const mb of line) if (isSmallCount(mb.value, threshold) || options.primary?.(mb.ref, mb.value)) reason.set(key(mb.ref), "primary");
   const suppressedIn = (li: number) => lines[li].filter((mb) => reason.has(key(mb.ref))).length;
 
   /** One more member of line `li` (not already suppressed), chosen as the module comment says. */

@@ -26,17 +26,19 @@ import {
 } from "../models/municipality-comparison.ts";
 import {SUPPRESSED} from "../../src/components/format.ts";
 import {readCounties} from "../counties.ts";
+import {disclosurePolicy, policyShortText} from "../disclosure/policy.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
 
 export interface ComparisonInputs {
-  parameters: Pick<Parameters, "dataset" | "comparison" | "suppressionThreshold" | "years">;
+  parameters: Pick<Parameters, "dataset" | "comparison" | "suppressionThreshold" | "years"> & Partial<Pick<Parameters, "suppressionAllOrNoneBelow">>;
   counties: {code: string; name: string; region: string}[];
   municipalities: {code: string; name: string; countyCode: string}[];
   costs: {code: string; year: number; category: string; principal: string; ore: string}[];
-  enrolment: {code: string; year: number; service: string; enrolled: number}[];
-  vaccination: {code: string; season: string; targetGroup: string; vaccine: string; vaccinated: number; targetSize: number}[];
+  /** Protected counts (loaders/disclosure/): null where the disclosure pass hid the count. */
+  enrolment: {code: string; year: number; service: string; enrolled: number | null}[];
+  vaccination: {code: string; season: string; targetGroup: string; vaccine: string; vaccinated: number | null; targetSize: number | null; unvaccinated?: number | null}[];
   devices: {code: string; year: number; devices: number}[];
   population: {code: string; year: number; band: string; n: number}[];
   priceIndex: IndexValue[];
@@ -57,15 +59,16 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
     `SELECT municipality_code AS code, year, category, principal, CAST(sum(CAST(round(amount * 100) AS BIGINT)) AS VARCHAR) AS ore
      FROM cost_summary GROUP BY ALL ORDER BY 1, 2, 3, 4`
   );
-  const enrolment = await queryRows<{code: string; year: number; service: string; enrolled: string}>(
+  // Person counts from the protected tables only (loaders/disclosure/): the same hidden cells as every other page.
+  const enrolment = await queryRows<{code: string; year: number; service: string; enrolled: number | null}>(
     c,
-    `SELECT municipality_code AS code, CAST(period AS INTEGER) AS year, service, CAST(sum(enrolled) AS VARCHAR) AS enrolled
-     FROM enrolment WHERE length(period) = 4 AND service IN (${SERVICES.map(lit).join(", ")}) GROUP BY ALL ORDER BY 1, 2, 3`
+    `SELECT municipality_code AS code, CAST(period AS INTEGER) AS year, service, enrolled
+     FROM protected_enrolment WHERE length(period) = 4 AND service IN (${SERVICES.map(lit).join(", ")}) ORDER BY 1, 2, 3`
   );
-  const vaccination = await queryRows<{code: string; season: string; targetGroup: string; vaccine: string; vaccinated: string; targetSize: string}>(
+  const vaccination = await queryRows<{code: string; season: string; targetGroup: string; vaccine: string; vaccinated: number | null; unvaccinated: number | null; targetSize: number | null}>(
     c,
-    `SELECT municipality_code AS code, season, target_group AS "targetGroup", vaccine, CAST(sum(vaccinated) AS VARCHAR) AS vaccinated, CAST(sum(target_size) AS VARCHAR) AS "targetSize"
-     FROM vaccination GROUP BY ALL ORDER BY 1, 2, 3, 4`
+    `SELECT municipality_code AS code, season, target_group AS "targetGroup", vaccine, vaccinated, unvaccinated, target_size AS "targetSize"
+     FROM protected_vaccination ORDER BY 1, 2, 3, 4`
   );
   // The latest count of each municipality and year.
   const devices = await queryRows<{code: string; year: number; devices: string}>(
@@ -84,12 +87,17 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
      FROM price_indices WHERE index_name IN (${indices.map(lit).join(", ")}) ORDER BY 1, 2, 4`
   );
   return {
-    parameters: {dataset: p.dataset, comparison: p.comparison, suppressionThreshold: p.suppressionThreshold, years: p.years},
+    parameters: {dataset: p.dataset, comparison: p.comparison, suppressionThreshold: p.suppressionThreshold, suppressionAllOrNoneBelow: p.suppressionAllOrNoneBelow, years: p.years},
     counties,
     municipalities,
     costs,
-    enrolment: enrolment.map((r) => ({...r, enrolled: Number(r.enrolled)})),
-    vaccination: vaccination.map((r) => ({...r, vaccinated: Number(r.vaccinated), targetSize: Number(r.targetSize)})),
+    enrolment: enrolment.map((r) => ({...r, enrolled: r.enrolled == null ? null : Number(r.enrolled)})),
+    vaccination: vaccination.map((r) => ({
+      ...r,
+      vaccinated: r.vaccinated == null ? null : Number(r.vaccinated),
+      unvaccinated: r.unvaccinated == null ? null : Number(r.unvaccinated),
+      targetSize: r.targetSize == null ? null : Number(r.targetSize)
+    })),
     devices: devices.map((r) => ({...r, devices: Number(r.devices)})),
     population: population.map((r) => ({...r, n: Number(r.n)})),
     priceIndex: priceIndex.map((r) => ({index: r.index, year: r.year, changePercent: r.change, edition: r.edition, status: r.status, demo: r.source === "Demodata"}))
@@ -311,9 +319,11 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
     .map(({code, pop}) => ({code, population: pop!.total, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
   const similar = similarMunicipalities(features, similarK);
 
-  // Enrolment cells per service (small counts suppressed).
+  // Enrolment cells per service: hidden where the disclosure pass hid them (null), and, as a guard,
+  // wherever a count is small.
   const enrolment = new Map<string, Map<string, BaseCell>>(SERVICES.map((s) => [s, new Map()]));
-  for (const r of inputs.enrolment) enrolment.get(r.service)!.set(cellKey(r.code, r.year), {value: ratio(r.enrolled), suppressed: isSmallCount(r.enrolled, threshold)});
+  for (const r of inputs.enrolment)
+    enrolment.get(r.service)!.set(cellKey(r.code, r.year), {value: ratio(r.enrolled ?? 0), suppressed: r.enrolled == null || isSmallCount(r.enrolled, threshold)});
   const enrolledFor = (services: readonly string[]) => sumCells(services.map((s) => enrolment.get(s)!));
 
   // Fixed prices: each principal's index, to the price level of the last year with costs.
@@ -421,11 +431,12 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
       for (const r of rs) {
         const k = cellKey(r.code, seasonYear(r.season));
         const prev = out.get(k);
-        const small = isSmallCount(r.vaccinated, threshold);
-        const smallTarget = isSmallCount(r.targetSize, threshold);
+        // Hidden by the disclosure pass (null), or small, or with a small complement: never shown, never summed.
+        const small = r.vaccinated == null || r.targetSize == null || isSmallCount(r.vaccinated, threshold) || isSmallCount(r.targetSize - r.vaccinated, threshold);
+        const smallTarget = r.targetSize == null || isSmallCount(r.targetSize, threshold);
         out.set(k, {
-          value: add(prev?.value ?? ZERO, ratio(r.vaccinated)),
-          denominator: add(prev?.denominator ?? ZERO, ratio(r.targetSize)),
+          value: add(prev?.value ?? ZERO, ratio(r.vaccinated ?? 0)),
+          denominator: add(prev?.denominator ?? ZERO, ratio(r.targetSize ?? 0)),
           suppressed: !!prev?.suppressed || small,
           denominatorSuppressed: !!prev?.denominatorSuppressed || smallTarget
         });
@@ -433,7 +444,7 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
       return out;
     };
     const info = (id: string, label: string, note: string) => ({id, group: "Vaccination" as const, label, note, years, yearLabels: seasons, priced: false, indices: [] as IndexName[]});
-    add_(info(`vaccination-${vaccine}-alla`, `Vaccination ${VACCINE_LABELS[vaccine] ?? vaccine}: alla målgrupper`, `Vaccinerade i målgrupperna ${groups.map((g) => GROUP_LABELS[g] ?? g).join(", ")} delat med antalet i målgrupperna (summor per kommun och säsong). En kommun där någon målgrupp har färre än ${threshold} visas som ${SUPPRESSED}.`), "coverage", {lopande: cellsFor(rows)});
+    add_(info(`vaccination-${vaccine}-alla`, `Vaccination ${VACCINE_LABELS[vaccine] ?? vaccine}: alla målgrupper`, `Vaccinerade i målgrupperna ${groups.map((g) => GROUP_LABELS[g] ?? g).join(", ")} delat med antalet i målgrupperna (summor per kommun och säsong). En kommun där någon målgrupps antal är dolt visas som ${SUPPRESSED}: summan visas bara när varje del visas.`), "coverage", {lopande: cellsFor(rows)});
     for (const g of groups)
       add_(info(`vaccination-${vaccine}-${g}`, `Vaccination ${VACCINE_LABELS[vaccine] ?? vaccine}: ${GROUP_LABELS[g] ?? g}`, `Vaccinerade i målgruppen ${GROUP_LABELS[g] ?? g} delat med antalet i målgruppen (vaccination.csv).`), "coverage", {lopande: cellsFor(rows.filter((r) => r.targetGroup === g))});
   }
@@ -470,7 +481,7 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
       average: "Länets medel = summan av kommunernas täljare delat med summan av nämnarna (till exempel länets kostnad delat med länets invånare), inte medelvärdet av kommunernas kvoter. För måttet Totalt är det summan delat med antalet kommuner. Kommuner utan siffra eller med skyddad siffra ingår inte.",
       median: "Median = det mittersta av kommunernas värden (medelvärdet av de två mittersta vid ett jämnt antal).",
       change: "Förändring i procent = (årets värde / jämförelseårets värde − 1) × 100. För andelar och täckning: skillnaden i procentenheter. Räknas på de exakta värdena, före avrundning.",
-      suppression: `Antal personer mellan 1 och ${threshold - 1} visas inte (${SUPPRESSED}), inte heller något mått som räknas ur dem (per invånare, andel, förändring). De ingår inte i länets summor, medel eller andelar, så att de inte kan räknas fram ur dem.`,
+      suppression: `${policyShortText(disclosurePolicy(p))} Ett dolt antal ger inget mått som räknas ur det (per invånare, andel, täckning, förändring, rang), och det ingår inte i länets summor, medel eller andelar.`,
       similar: `Liknande kommuner: de ${similarK} kommuner som ligger närmast i folkmängd och åldersstruktur ${structureYear}, mätt som euklidiskt avstånd mellan z-värden (avvikelse från medelvärdet i standardavvikelser) av logaritmen av folkmängden, andelen invånare 65+ och andelen 80+, bland alla ${features.length} kommuner i underlaget (jämför Koladas "liknande kommuner"). Jämförelsevärdet är de liknande kommunernas summa delat med deras summa (total/total).`,
       prices: `Fasta priser: varje års kostnad räknas om till ${levelYear} års prisnivå med ${p.comparison.municipalIndex} för kommunernas kostnader och ${p.comparison.regionIndex} för regionens (parametrar.json, comparison.municipalIndex och comparison.regionIndex): beloppet gånger (1 + årets förändring/100) för varje år efter kostnadsåret till och med ${levelYear}, senaste utgåvan av varje indexvärde. Summor räknas efter omräkningen.`,
       vaccination: "Vaccinationstäckning = vaccinerade delat med antalet i målgruppen. Säsongen 2023/24 visas som år 2023 i tidsserierna.",

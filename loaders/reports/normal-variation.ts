@@ -9,9 +9,9 @@
  * - Counts get the agreement's integer band (rounded inward, exactly); costs an unrounded band.
  * - The county series is the sum of its municipalities, only for periods where every municipality has
  *   a value (a partial sum would look like a fall).
- * - Small counts: the site's rule (loaders/models/small-counts.ts, threshold from parametrar.json):
- *   counts from 1 to threshold − 1 are masked (".."), with secondary suppression so that the county
- *   sums do not give them back. A band whose base window holds a masked value is not shown (its mean
+ * - Small counts: the site's one disclosure pass (loaders/disclosure/, run when the warehouse is made)
+ *   hides counts from 1 to threshold − 1 (".."), with secondary suppression so that the county sums do
+ *   not give them back; this report reads its protected tables, so it hides what every page hides. A band whose base window holds a masked value is not shown (its mean
  *   would give the value back), and a monthly chart with masked months is not shown.
  * - SPC rules on the yearly series use the years from the base window's start, with the base window as
  *   baseline (the same mean as the band); XmR limits (mean ± 2.66 × average moving range) are named as
@@ -194,8 +194,13 @@ export interface NormalVariationInputs {
   suppressionThreshold: number;
   counties: {code: string; name: string; region: string}[];
   municipalities: {code: string; name: string; countyCode: string}[];
-  /** Yearly ("2024") and monthly ("2024-03") counts per municipality and service. */
-  enrolment: {code: string; period: string; service: string; enrolled: number}[];
+  /** Yearly ("2024") and monthly ("2024-03") counts per municipality and service; null: hidden by the disclosure pass. */
+  enrolment: {code: string; period: string; service: string; enrolled: number | null}[];
+  /**
+   * The county sums as the disclosure pass published them (protected_enrolment_county; null: hidden).
+   * Without it (raw counts, in tests) the counts are suppressed here with the same rule.
+   */
+  countyTotals?: {countyCode: string; period: string; service: string; enrolled: number | null}[];
   /** Yearly costs per municipality, category and principal, in öre. */
   costs: {code: string; year: number; category: string; principal: string; ore: number}[];
 }
@@ -208,9 +213,14 @@ export async function readNormalVariationInputs(wh: Warehouse): Promise<NormalVa
     c,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY municipality_name COLLATE NOCASE`
   );
-  const enrolment = await queryRows<{code: string; period: string; service: string; n: string}>(
+  // Person counts from the protected tables only (loaders/disclosure/).
+  const enrolment = await queryRows<{code: string; period: string; service: string; n: number | null}>(
     c,
-    `SELECT municipality_code AS code, period, service, sum(enrolled) AS n FROM enrolment GROUP BY ALL ORDER BY 1, 3, 2`
+    `SELECT municipality_code AS code, period, service, enrolled AS n FROM protected_enrolment ORDER BY 1, 3, 2`
+  );
+  const countyTotals = await queryRows<{countyCode: string; period: string; service: string; n: number | null}>(
+    c,
+    `SELECT county_code AS "countyCode", period, service, enrolled AS n FROM protected_enrolment_county ORDER BY 1, 3, 2`
   );
   const costs = await queryRows<{code: string; year: number; category: string; principal: string; ore: string}>(
     c,
@@ -224,7 +234,8 @@ export async function readNormalVariationInputs(wh: Warehouse): Promise<NormalVa
     suppressionThreshold: p.suppressionThreshold,
     counties,
     municipalities,
-    enrolment: enrolment.map((e) => ({code: e.code, period: e.period, service: e.service, enrolled: Number(e.n)})),
+    enrolment: enrolment.map((e) => ({code: e.code, period: e.period, service: e.service, enrolled: e.n == null ? null : Number(e.n)})),
+    countyTotals: countyTotals.map((t) => ({countyCode: t.countyCode, period: t.period, service: t.service, enrolled: t.n == null ? null : Number(t.n)})),
     costs: costs.map((r) => ({code: r.code, year: r.year, category: r.category, principal: r.principal, ore: Number(r.ore)}))
   };
 }
@@ -373,7 +384,13 @@ export function buildNormalVariationReport(input: NormalVariationInputs): Normal
   const band = input.band;
   const countyOf = new Map(input.municipalities.map((m) => [m.code, m.countyCode]));
   const enrolment = input.enrolment.filter((e) => countyOf.has(e.code)).map((e) => ({...e, countyCode: countyOf.get(e.code)!}));
-  const hidden = suppressCounts(enrolment, input.suppressionThreshold);
+  const hidden: {cells: Set<string>; totals: Set<string>} = input.countyTotals
+    ? {
+        cells: new Set(enrolment.filter((e) => e.enrolled == null).map((e) => `${e.code}|${e.service}|${e.period}`)),
+        totals: new Set(input.countyTotals.filter((t) => t.enrolled == null).map((t) => `${t.countyCode}|${t.service}|${t.period}`))
+      }
+    : suppressCounts(enrolment.map((e) => ({...e, enrolled: e.enrolled ?? 0})), input.suppressionThreshold);
+  const published = new Map((input.countyTotals ?? []).map((t) => [`${t.countyCode}|${t.service}|${t.period}`, t.enrolled]));
   const series: SeriesReport[] = [];
   const counties: CountyOptions[] = [];
 
@@ -402,7 +419,7 @@ export function buildNormalVariationReport(input: NormalVariationInputs): Normal
 
     for (const service of services) {
       const sRows = rows.filter((r) => r.service === service);
-      const cells = (code: string) => new Map<string, Cell>(sRows.filter((r) => r.code === code).map((r) => [r.period, hidden.cells.has(`${r.code}|${service}|${r.period}`) ? masked : r.enrolled]));
+      const cells = (code: string) => new Map<string, Cell>(sRows.filter((r) => r.code === code).map((r) => [r.period, hidden.cells.has(`${r.code}|${service}|${r.period}`) || r.enrolled == null ? masked : r.enrolled]));
       for (const m of munis) {
         const mine = cells(m.code);
         if (!mine.size) continue;
@@ -415,7 +432,11 @@ export function buildNormalVariationReport(input: NormalVariationInputs): Normal
       for (const period of periods) {
         const here = sRows.filter((r) => r.period === period);
         if (here.length !== munis.length) gaps.push(period);
-        else sum.set(period, hidden.totals.has(`${county.code}|${service}|${period}`) ? masked : here.reduce((s, r) => s + r.enrolled, 0));
+        else {
+          const k = `${county.code}|${service}|${period}`;
+          // The published county sum (protected_enrolment_county), or in tests the sum of the raw counts.
+          sum.set(period, hidden.totals.has(k) ? masked : input.countyTotals ? (published.get(k) ?? masked) : here.reduce((s, r) => s + (r.enrolled ?? 0), 0));
+        }
       }
       const notes = gaps.length ? [`Länets summa saknas för ${gaps.join(", ")}: alla kommuner har inte värden.`] : [];
       if (sum.size) series.push(makeSeries(county.code, null, county.name, seriesOption(service), sum, band, notes, input.suppressionThreshold));

@@ -16,6 +16,7 @@ import {ceil, dec, mul, ratio, sub, sum, type Ratio} from "../models/exact.ts";
 import {splitDayNight, type DayWindow} from "../models/day-night.ts";
 import {formatKronor} from "../format.ts";
 import {readCounties} from "../counties.ts";
+import {coarsenPatientLines, type PublishedLine} from "../disclosure/work-lines.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // The rates
@@ -288,7 +289,7 @@ export function workInvoices(
 // Reading
 
 export interface RatesInputs {
-  parameters: Pick<Parameters, "dataset" | "medtech" | "rates" | "agreement">;
+  parameters: Pick<Parameters, "dataset" | "medtech" | "rates" | "agreement"> & Partial<Pick<Parameters, "suppressionThreshold">>;
   counties: {code: string; name: string; region: string}[];
   municipalities: {code: string; name: string; countyCode: string}[];
   series: IndexRow[];
@@ -342,7 +343,7 @@ export async function readRatesInputs(wh: Warehouse): Promise<RatesInputs> {
     `SELECT line, CAST(date AS VARCHAR) AS date, municipality_code AS code, performer, kind, CAST(hours AS VARCHAR) AS hours, start_time AS start, end_time AS "end" FROM work_hours ORDER BY date, municipality_code, line`
   );
   return {
-    parameters: {dataset: p.dataset, medtech: p.medtech, rates: p.rates, agreement: p.agreement},
+    parameters: {dataset: p.dataset, medtech: p.medtech, rates: p.rates, agreement: p.agreement, suppressionThreshold: p.suppressionThreshold},
     ...(await readAreas(wh)),
     series: await readIndexSeries(wh, defs.map((d) => d.index)),
     jobs: jobs.map((j) => ({line: Number(j.line), date: j.date, municipalityCode: j.code, performer: j.performer, kind: j.kind, hours: trim(j.hours), ...(j.start && j.end ? {start: j.start, end: j.end} : {})}))
@@ -360,7 +361,8 @@ export interface CountyWork {
   /** Years with work in insatser.csv for this county. */
   years: number[];
   invoices: WorkInvoice[];
-  lines: WorkLine[];
+  /** The assignments, one line each; sight and hearing lines of a month with few assignments merged into one undated line (loaders/disclosure/work-lines.ts). */
+  lines: PublishedLine<WorkLine>[];
   /** The county per year (all municipalities). */
   totals: WorkYearRow[];
   /** Per municipality and year. */
@@ -412,7 +414,7 @@ export function buildRatesReport(input: RatesInputs): RatesReport {
       municipalities,
       years: w.years.map((y) => y.year),
       invoices: w.invoices,
-      lines: w.lines,
+      lines: coarsenPatientLines(w.lines, p.suppressionThreshold ?? 5),
       totals: w.years,
       byMunicipality: w.byMunicipality,
       unpriced: w.unpriced.length
@@ -448,7 +450,8 @@ export function buildRatesReport(input: RatesInputs): RatesReport {
         `Hela kedjan räknas exakt och avrundas en gång till hela kronor. Av varje års indexvärde används den senaste utgåvan; ett timpris som bygger på en prognos är märkt prognos.`,
       work:
         "Varje uppdrag avrundas uppåt till påbörjade timmar för sig och prissätts med timpriset för uppdragets år (inhyrd personal med VPI-taxan, syn- och hörselombud med OPI-taxan). " +
-        "Fakturan är per månad, kommun, typ och riktning: den part som utförde arbetet fakturerar den andra. Syn- och hörselombud faktureras var för sig till syncentralen och hörselcentralen. Summorna per år är summor av fakturorna.",
+        "Fakturan är per månad, kommun, typ och riktning: den part som utförde arbetet fakturerar den andra. Syn- och hörselombud faktureras var för sig till syncentralen och hörselcentralen. Summorna per år är summor av fakturorna. " +
+        `Syn- och hörselombudens uppdrag gäller enskilda patienter: där en kommun har färre än ${p.suppressionThreshold ?? 5} sådana uppdrag under en månad visas de som en rad för månaden, utan datum (beloppen är exakta). Se sidan Sekretess och röjandekontroll.`,
       startedHour: "Per påbörjad timme: varje påbörjad timme debiteras som en hel timme (0,25 h → 1 h, 2,01 h → 3 h), uppdrag för uppdrag.",
       dayNight: rule
         ? `Dag och kväll/natt (avtalat): inhyrd personal ersätts dagtid ${rule.dayStart.replace(":", ".")}–${rule.dayEnd.replace(":", ".")}; ` +

@@ -5,7 +5,8 @@
  */
 import type {Warehouse} from "../warehouse.ts";
 import {queryRows} from "../ingest/sql.ts";
-import {formatDecimal, formatKronor, formatMnkr, formatPercent} from "../../src/components/format.ts";
+import {formatDecimal, formatKronor, formatMnkr, formatPercent, SUPPRESSED} from "../../src/components/format.ts";
+import {disclosurePolicy, policyShortText} from "../disclosure/policy.ts";
 import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Change} from "./seminar-text.ts";
 import {findReview, taxSwapReport} from "./tax-swap.ts";
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
@@ -87,32 +88,48 @@ async function costs(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection
 }
 
 async function enrolment(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection | null> {
-  const rows = await queryRows<{code: string; period: string; n: string}>(
+  // Person counts from the protected tables only (loaders/disclosure/): null where hidden, as on every page.
+  const rows = await queryRows<{code: string; period: string; n: number | null}>(
     wh.connection,
-    `SELECT e.municipality_code AS code, e.period, sum(e.enrolled) AS n FROM enrolment e JOIN municipalities m USING (municipality_code)
-     WHERE m.county_code = '${ctx.countyCode}' AND e.service = 'hemsjukvard' AND e.period IN ('${ctx.year}', '${ctx.year - 1}') GROUP BY ALL`
+    `SELECT municipality_code AS code, period, enrolled AS n FROM protected_enrolment
+     WHERE county_code = '${ctx.countyCode}' AND service = 'hemsjukvard' AND period IN ('${ctx.year}', '${ctx.year - 1}')`
+  );
+  const totals = await queryRows<{period: string; n: number | null; complete: boolean; hidden: number}>(
+    wh.connection,
+    `SELECT period, enrolled AS n, complete, hidden_cells AS hidden FROM protected_enrolment_county
+     WHERE county_code = '${ctx.countyCode}' AND service = 'hemsjukvard' AND period IN ('${ctx.year}', '${ctx.year - 1}')`
   );
   if (!rows.some((r) => r.period === String(ctx.year))) return null;
   const get = (code: string, y: number) => {
     const r = rows.find((x) => x.code === code && x.period === String(y));
-    return r ? Number(r.n) : null;
+    return r?.n == null ? null : Number(r.n);
   };
+  const hiddenOf = (code: string, y: number) => rows.some((x) => x.code === code && x.period === String(y) && x.n == null);
   const changes = ctx.municipalities.map((m) => ({name: m.name, current: get(m.code, ctx.year), previous: get(m.code, ctx.year - 1)}));
-  const sum = (y: number) => rows.filter((r) => r.period === String(y)).reduce((s, r) => s + Number(r.n), 0);
-  const previous = rows.some((r) => r.period === String(ctx.year - 1)) ? sum(ctx.year - 1) : null;
+  const total = (y: number) => {
+    const t = totals.find((x) => x.period === String(y));
+    return t?.n == null ? null : Number(t.n);
+  };
+  const current = total(ctx.year);
+  const previous = total(ctx.year - 1);
+  const hiddenCells = rows.filter((r) => r.n == null).length;
   const withChange = changes.map((c) => ({...c, r: relativeChange(c)}));
+  const shown = (code: string, y: number, v: number | null) => (hiddenOf(code, y) ? SUPPRESSED : formatDecimal(v, 0));
   return {
     id: "inskrivna",
     title: "Inskrivna i hemsjukvården",
-    headline: enrolmentSentence(ctx.countyName, ctx.year, sum(ctx.year), previous, changes),
+    headline: current == null ? `Antalet inskrivna i hemsjukvården i ${ctx.countyName} ${ctx.year} kan inte visas (för få).` : enrolmentSentence(ctx.countyName, ctx.year, current, previous, changes),
     chart: {kind: "bars", unit: "Inskrivna personer", rows: withChange.filter((c) => c.current != null).map((c) => ({label: c.name, value: c.current!, text: formatDecimal(c.current!, 0)}))},
     table: {
-      caption: `Inskrivna i hemsjukvården ${ctx.year} och ${ctx.year - 1}`,
+      caption: `Inskrivna i hemsjukvården ${ctx.year} och ${ctx.year - 1}. "${SUPPRESSED}" = för få för att visas${hiddenCells ? ` (${hiddenCells} ${hiddenCells === 1 ? "cell dold" : "celler dolda"}: små antal och de som skulle avslöja dem)` : ""}.`,
       columns: ["Kommun", `${ctx.year}`, `${ctx.year - 1}`, "Förändring"],
       numeric: [false, true, true, true],
-      rows: withChange.map((c) => [c.name, formatDecimal(c.current, 0), formatDecimal(c.previous, 0), signedPercent(c.r)])
+      rows: [
+        ...ctx.municipalities.map((m, i) => [m.name, shown(m.code, ctx.year, withChange[i].current), shown(m.code, ctx.year - 1, withChange[i].previous), signedPercent(withChange[i].r)]),
+        [ctx.countyName, current == null ? SUPPRESSED : formatDecimal(current, 0), previous == null ? SUPPRESSED : formatDecimal(previous, 0), signedPercent(relativeChange({current, previous}))]
+      ]
     },
-    method: "Personer inskrivna under året (en person räknas en gång per år och kommun)."
+    method: `Personer inskrivna under året (en person räknas en gång per år och kommun). ${policyShortText(disclosurePolicy(wh.parameters))}`
   };
 }
 

@@ -56,6 +56,11 @@ export interface SupplementaryAmountInputs {
   municipalities: {code: string; name: string}[];
   /** Yearly counts of the service per municipality of the county. */
   counts: {code: string; year: number; enrolled: number}[];
+  /**
+   * The county's yearly counts as the disclosure pass published them (protected_enrolment_county;
+   * null: hidden or incomplete). When given, they are the county's counts and `counts` is not summed.
+   */
+  countyCounts?: {year: number; enrolled: number | null}[];
   /** Population per municipality, year and age band ("0-64", "65-79", "80+"). */
   population: {code: string; year: number; ageBand: string; population: number}[];
   /** Allocation factors as exact decimal text. */
@@ -82,10 +87,11 @@ export async function readSupplementaryAmountInputs(wh: Warehouse): Promise<Supp
     c,
     `SELECT municipality_code AS code, municipality_name AS name FROM municipalities WHERE county_code = ${county} ORDER BY municipality_name COLLATE NOCASE`
   );
-  const counts = await queryRows<{code: string; year: string; n: string}>(
+  // The county's count from the protected table (loaders/disclosure/): the same figure every page shows.
+  const countyCounts = await queryRows<{year: string; n: number | null}>(
     c,
-    `SELECT e.municipality_code AS code, e.period AS year, sum(e.enrolled) AS n FROM enrolment e JOIN municipalities m USING (municipality_code)
-     WHERE m.county_code = ${county} AND e.service = ${lit(p.service)} AND length(e.period) = 4 GROUP BY ALL ORDER BY 1, 2`
+    `SELECT period AS year, CASE WHEN complete THEN enrolled END AS n FROM protected_enrolment_county
+     WHERE county_code = ${county} AND service = ${lit(p.service)} AND length(period) = 4 ORDER BY 1`
   );
   const population = await queryRows<{code: string; year: number; band: string; n: string}>(
     c,
@@ -110,7 +116,8 @@ export async function readSupplementaryAmountInputs(wh: Warehouse): Promise<Supp
     ...(agreement ? {agreement} : {}),
     counties,
     municipalities,
-    counts: counts.map((r) => ({code: r.code, year: Number(r.year), enrolled: Number(r.n)})),
+    counts: [],
+    countyCounts: countyCounts.map((r) => ({year: Number(r.year), enrolled: r.n == null ? null : Number(r.n)})),
     population: population.map((r) => ({code: r.code, year: r.year, ageBand: r.band, population: Number(r.n)})),
     factors: factors.map((r) => ({code: r.code, year: r.year, sparsity: trimDecimal(r.sparsity), socioeconomics: trimDecimal(r.socio)})),
     indexSeries: index.map((r) => ({
@@ -222,7 +229,11 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
   const yearsWithCounts = [...new Set(input.counts.map((c) => c.year))].sort((a, b) => a - b);
   const counts: {year: number; count: number}[] = [];
   const partial: number[] = [];
-  for (const year of yearsWithCounts) {
+  for (const c of input.countyCounts ?? []) {
+    if (c.enrolled == null) partial.push(c.year);
+    else counts.push({year: c.year, count: c.enrolled});
+  }
+  for (const year of input.countyCounts ? [] : yearsWithCounts) {
     const here = input.counts.filter((c) => c.year === year);
     if (codes.every((code) => here.some((c) => c.code === code))) counts.push({year, count: here.reduce((s, c) => s + c.enrolled, 0)});
     else partial.push(year);
@@ -296,7 +307,7 @@ export function buildSupplementaryAmountReport(input: SupplementaryAmountInputs)
     const window = {cycle: w.cycle, baseFrom: w.baseFrom, baseTo: w.baseTo, validFrom: w.validFrom, validTo: w.validTo};
     const notes: string[] = [];
     const count = countOf.get(year - 1) ?? null;
-    if (count == null) notes.push(partial.includes(year - 1) ? `Antalet för ${year - 1} saknas för någon kommun: länets summa räknas inte.` : `Antalet anslutna ${year - 1} finns inte i underlaget ännu.`);
+    if (count == null) notes.push(partial.includes(year - 1) ? `Antalet för ${year - 1} saknas för någon kommun eller är för litet för att visas: länets summa räknas inte.` : `Antalet anslutna ${year - 1} finns inte i underlaget ännu.`);
     const missing: number[] = [];
     for (let y = w.baseFrom; y <= w.baseTo; y++) if (!countOf.has(y)) missing.push(y);
     const computed = missing.length ? null : bandJson(seriesBand(periodValues, "enrolment", band, w.baseFrom, w.baseTo));

@@ -4,19 +4,18 @@
  * from the season before, and the vaccinations the municipalities' staff performed, priced at the
  * parameter file's rate per dose.
  *
- * Small counts are suppressed HERE, before anything is written to JSON: the browser never receives a
- * suppressed count. Each coverage table (one season, vaccine and target group in one county) is the
- * table "vaccinated | not vaccinated" per municipality with the target group as row total and the
- * county as column totals; the not-vaccinated count is a count of persons too (publishing 5 of 8
- * vaccinated publishes that 3 were not), so it is protected like the others. Suppression follows
- * loaders/models/small-counts.ts (1 ≤ n < threshold, primary and secondary). The volume table (doses
- * per municipality and vaccine in a season, with totals) gets the same rule.
+ * Small counts: the coverage tables read the protected tables of the warehouse (protected_vaccination
+ * and protected_vaccination_county, made once by loaders/disclosure/ before any report runs), so this
+ * page hides exactly the cells that every other page, file and command hides; the browser never
+ * receives a hidden count. The volume table (doses per municipality and vaccine in a season, with
+ * totals) is suppressed here with the same rule (loaders/models/small-counts.ts).
  */
 import type {Warehouse} from "../warehouse.ts";
 import {queryRows} from "../ingest/sql.ts";
 import {dec} from "../models/exact.ts";
 import {formatInteger, formatPercent} from "../../src/components/format.ts";
-import {suppressTable, suppressionRuleText, type Reason} from "../models/small-counts.ts";
+import {suppressTable, type Reason} from "../models/small-counts.ts";
+import {disclosurePolicy, policyShortText, worstReason, type HiddenReason} from "../disclosure/policy.ts";
 import {
   aggregate,
   changePoints,
@@ -56,7 +55,7 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const r6n = (x: number | null) => (x == null ? null : r6(x));
 
 const reasonWord = (r: Reason | null | undefined) => (r === "primary" ? "primär" : r === "secondary" ? "sekundär" : null);
-type ReasonWord = "primär" | "sekundär" | null;
+type ReasonWord = HiddenReason | null;
 
 export interface CoverageRow {
   code: string;
@@ -70,7 +69,7 @@ export interface CoverageRow {
   /** The season before had a row for the municipality but its coverage is suppressed. */
   previousSuppressed: boolean;
   changePoints: number | null;
-  /** Why a value of the row is hidden: "primär" (the count is small) or "sekundär" (it would reveal one). */
+  /** Why a value of the row is hidden: "primär" (the count is small), "komplement" (target − count is small), "alla-eller-ingen" (0 %/100 % in a small group) or "sekundär" (it would reveal one). */
   suppressed: ReasonWord;
   funnel: {status: FunnelStatus; lower95: number; upper95: number; lower998: number; upper998: number} | null;
   /** The vaccinated count comes from the individual dose records (vaccinationsdoser.csv). */
@@ -112,6 +111,8 @@ export interface CoverageTable {
   } | null;
   /** Municipalities whose coverage is not shown (suppressed). */
   hidden: string[];
+  /** Hidden cells of the table (municipalities and county: vaccinated, not vaccinated, target group). */
+  hiddenCells: number;
   /** Municipalities of the county without a row in the input for this combination. */
   missing: string[];
   sentence: string;
@@ -172,41 +173,68 @@ export interface VaccinationReport {
   notes: string[];
 }
 
+/** A protected row (protected_vaccination): null where the disclosure pass hid the count. */
 interface InputRow {
   code: string;
   season: string;
   group: string;
   vaccine: string;
-  vaccinated: number;
-  target: number;
+  vaccinated: number | null;
+  unvaccinated: number | null;
+  target: number | null;
+  reason: HiddenReason | null;
   fromDoses: boolean;
 }
+
+interface CountyRow {
+  county: string;
+  season: string;
+  group: string;
+  vaccine: string;
+  vaccinated: number | null;
+  unvaccinated: number | null;
+  target: number | null;
+  hiddenCells: number;
+}
+
+const n = (x: string | number | null): number | null => (x == null ? null : Number(x));
 
 export async function readVaccinationInputs(wh: Warehouse) {
   const municipalities = await queryRows<{code: string; name: string; county: string; countyName: string}>(
     wh.connection,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS county, county_name AS "countyName" FROM municipalities ORDER BY municipality_name COLLATE NOCASE`
   );
-  const raw = await queryRows<{code: string; season: string; group: string; vaccine: string; vaccinated: string; dose_vaccinated: string | null; target: string}>(
+  const raw = await queryRows<{code: string; season: string; group: string; vaccine: string; vaccinated: number | null; unvaccinated: number | null; target: number | null; r1: HiddenReason | null; r2: HiddenReason | null; r3: HiddenReason | null; from_doses: boolean}>(
     wh.connection,
-    `SELECT v.municipality_code AS code, v.season, v.target_group AS "group", v.vaccine, v.vaccinated, d.vaccinated AS dose_vaccinated, v.target_size AS target
-     FROM vaccination v LEFT JOIN dose_summary d USING (municipality_code, season, target_group, vaccine)
-     ORDER BY v.season, v.vaccine, v.target_group, v.municipality_code`
+    `SELECT municipality_code AS code, season, target_group AS "group", vaccine, vaccinated, unvaccinated, target_size AS target,
+       vaccinated_reason AS r1, unvaccinated_reason AS r2, target_reason AS r3, from_doses
+     FROM protected_vaccination ORDER BY season, vaccine, target_group, municipality_code`
   );
-  const notes: string[] = [];
-  const rows: InputRow[] = raw.map((r) => {
-    const target = Number(r.target);
-    let vaccinated = Number(r.vaccinated);
-    let fromDoses = false;
-    if (r.dose_vaccinated != null) {
-      const d = Number(r.dose_vaccinated);
-      if (d <= target) {
-        vaccinated = d;
-        fromDoses = true;
-      } else notes.push(`${r.code} ${r.season} ${r.group} ${r.vaccine}: doserna ger fler vaccinerade (${d}) än målgruppen (${target}); vaccination.csv används.`);
-    }
-    return {code: r.code, season: r.season, group: r.group, vaccine: r.vaccine, vaccinated, target, fromDoses};
-  });
+  const rows: InputRow[] = raw.map((r) => ({
+    code: r.code,
+    season: r.season,
+    group: r.group,
+    vaccine: r.vaccine,
+    vaccinated: n(r.vaccinated),
+    unvaccinated: n(r.unvaccinated),
+    target: n(r.target),
+    reason: worstReason([r.r1, r.r2, r.r3]),
+    fromDoses: r.from_doses
+  }));
+  const countyRows = (
+    await queryRows<{county: string; season: string; group: string; vaccine: string; vaccinated: number | null; unvaccinated: number | null; target: number | null; hidden: number}>(
+      wh.connection,
+      `SELECT county_code AS county, season, target_group AS "group", vaccine, vaccinated, unvaccinated, target_size AS target, hidden_cells AS hidden FROM protected_vaccination_county`
+    )
+  ).map((r): CountyRow => ({...r, vaccinated: n(r.vaccinated), unvaccinated: n(r.unvaccinated), target: n(r.target), hiddenCells: Number(r.hidden)}));
+  // Dose records that give more vaccinated than the target group: named, without the counts.
+  const notes = (
+    await queryRows<{code: string; season: string; group: string; vaccine: string}>(
+      wh.connection,
+      `SELECT v.municipality_code AS code, v.season, v.target_group AS "group", v.vaccine FROM vaccination v JOIN dose_summary d USING (municipality_code, season, target_group, vaccine)
+       WHERE d.vaccinated > v.target_size ORDER BY 2, 4, 3, 1`
+    )
+  ).map((r) => `${r.code} ${r.season} ${r.group} ${r.vaccine}: doserna ger fler vaccinerade än målgruppen; vaccination.csv används.`);
   const reference = await queryRows<{level: string; code: string; name: string; season: string; group: string; vaccine: string; percent: number}>(
     wh.connection,
     `SELECT level, code, name, season, target_group AS "group", vaccine, CAST(coverage_percent AS DOUBLE) AS percent FROM vaccination_reference ORDER BY season, level, code`
@@ -218,7 +246,7 @@ export async function readVaccinationInputs(wh: Warehouse) {
      SELECT d.municipality_code, d.season, d.vaccine, sum(d.doses), 'vaccinationsdoser.csv' FROM dose_summary d
      ANTI JOIN vaccination_volume v USING (municipality_code, season, vaccine) GROUP BY ALL`
   );
-  return {municipalities, rows, reference, volume: volume.map((v) => ({...v, doses: Number(v.doses)})), notes};
+  return {municipalities, rows, countyRows, reference, volume: volume.map((v) => ({...v, doses: Number(v.doses)})), notes};
 }
 
 const normalise = (code: string) => code.replace(/^0+(?=\d{2}$)/, "").padStart(2, "0");
@@ -249,20 +277,16 @@ function coverageTable(
   const input = inputs.rows.filter((r) => r.season === season && r.vaccine === vaccine && r.group === group && names.has(r.code));
   if (!input.length) return null;
   input.sort((a, b) => names.get(a.code)!.localeCompare(names.get(b.code)!, "sv"));
-  // Columns: vaccinated, not vaccinated; row total = the target group; column totals = the county.
-  const t = suppressTable(input.map((r) => [r.vaccinated, r.target - r.vaccinated]), threshold);
-  const total = aggregate(input.map((r) => ({vaccinated: r.vaccinated, targetSize: r.target})));
-  const countyVaccinated = t.colTotals[0];
-  const countyTarget = t.grandTotal;
+  // The protected table (loaders/disclosure/): null where hidden, the same cells on every page.
+  const c = inputs.countyRows.find((r) => r.county === county.code && r.season === season && r.vaccine === vaccine && r.group === group);
+  const countyVaccinated = c?.vaccinated ?? null;
+  const countyTarget = c?.target ?? null;
   const p0 = countyVaccinated != null && countyTarget ? countyVaccinated / countyTarget : null;
   const prevOf = new Map(previous?.rows.map((r) => [r.code, r.coverage]) ?? []);
   const prevHidden = new Set(previous?.rows.filter((r) => r.coverage == null).map((r) => r.code) ?? []);
-  const rows: CoverageRow[] = input.map((r, i) => {
-    const vaccinated = t.cells[i][0];
-    const unvaccinated = t.cells[i][1];
-    const targetSize = t.rowTotals[i];
-    const reasons = [t.cellReasons[i][0], t.cellReasons[i][1], t.rowTotalReasons[i]];
-    const why: ReasonWord = reasons.includes("primary") ? "primär" : reasons.includes("secondary") ? "sekundär" : null;
+  const rows: CoverageRow[] = input.map((r) => {
+    const {vaccinated, unvaccinated} = r;
+    const targetSize = r.target;
     // Coverage only where both its numerator and denominator are published.
     const cov = vaccinated != null && targetSize ? vaccinated / targetSize : null;
     const prev = prevOf.get(r.code) ?? null;
@@ -271,7 +295,7 @@ function coverageTable(
       const f = classify(vaccinated!, targetSize, p0, LIMIT_METHOD);
       funnel = {status: f.status, lower95: r6(f.limits95.lower), upper95: r6(f.limits95.upper), lower998: r6(f.limits998.lower), upper998: r6(f.limits998.upper)};
     }
-    return {code: r.code, name: names.get(r.code)!, vaccinated, unvaccinated, targetSize, coverage: r6n(cov), previousCoverage: prev, previousSuppressed: prevHidden.has(r.code), changePoints: r6n(changePoints(r6n(cov), prev)), suppressed: why, funnel, fromDoses: r.fromDoses};
+    return {code: r.code, name: names.get(r.code)!, vaccinated, unvaccinated, targetSize, coverage: r6n(cov), previousCoverage: prev, previousSuppressed: prevHidden.has(r.code), changePoints: r6n(changePoints(r6n(cov), prev)), suppressed: r.reason, funnel, fromDoses: r.fromDoses};
   });
   const countyCoverage = p0 ?? null;
   const prevCounty = previous?.county.coverage ?? null;
@@ -301,7 +325,7 @@ function coverageTable(
   const sentence =
     countyCoverage == null
       ? `Täckningen för ${vaccineWord} i ${groupWord} ${season} kan inte visas för ${county.name}.`
-      : `${county.name}: ${formatPercent(countyCoverage)} av personerna i ${groupWord} vaccinerades mot ${vaccineWord} säsongen ${season} (${formatInteger(total.vaccinated)} av ${formatInteger(total.targetSize)})` +
+      : `${county.name}: ${formatPercent(countyCoverage)} av personerna i ${groupWord} vaccinerades mot ${vaccineWord} säsongen ${season} (${formatInteger(countyVaccinated)} av ${formatInteger(countyTarget)})` +
         (prevCounty != null ? `, ${pointsText(change)} mot ${previous!.season} (${formatPercent(prevCounty)})` : "") +
         "." +
         (reference.nationPercent != null ? ` Riket enligt publicerad statistik: ${formatPercent(reference.nationPercent / 100)}.` : "") +
@@ -313,7 +337,7 @@ function coverageTable(
     rows,
     county: {
       vaccinated: countyVaccinated,
-      unvaccinated: t.colTotals[1],
+      unvaccinated: c?.unvaccinated ?? null,
       targetSize: countyTarget,
       coverage: r6n(countyCoverage),
       previousCoverage: prevCounty,
@@ -322,6 +346,7 @@ function coverageTable(
     reference,
     funnel,
     hidden,
+    hiddenCells: c?.hiddenCells ?? 0,
     missing: county.municipalities.filter((m) => !input.some((r) => r.code === m.code)).map((m) => m.name),
     sentence
   };
@@ -371,6 +396,7 @@ function volumeTable(
 export async function vaccinationReport(wh: Warehouse): Promise<VaccinationReport> {
   const inputs = await readVaccinationInputs(wh);
   const threshold = wh.parameters.suppressionThreshold;
+  const policy = disclosurePolicy(wh.parameters);
   const priceText = wh.parameters.vaccination.pricePerDoseKronor;
   const price = dec(priceText);
   const seasons = [...new Set([...inputs.rows.map((r) => r.season), ...inputs.volume.map((v) => v.season)])].sort();
@@ -407,7 +433,7 @@ export async function vaccinationReport(wh: Warehouse): Promise<VaccinationRepor
   return {
     dataset: wh.parameters.dataset,
     threshold,
-    suppressionRule: suppressionRuleText(threshold),
+    suppressionRule: policyShortText(policy),
     seasons,
     vaccines: VACCINES.map((v) => ({...v})),
     targetGroups: TARGET_GROUPS.map((g) => ({...g})),
@@ -466,7 +492,7 @@ export async function seminarSection(wh: Warehouse, ctx: SeminarContext): Promis
       rows: shown.map((r) => ({label: r.name, value: r.coverage! * 100, text: formatPercent(r.coverage)}))
     },
     table: {
-      caption: `Covid-19 i SÄBO ${season}: vaccinerade, målgrupp och täckning per kommun. ".." = för få för att visas.${hiddenWords}`,
+      caption: `Covid-19 i SÄBO ${season}: vaccinerade, målgrupp och täckning per kommun. ".." = för få för att visas${table.hiddenCells ? ` (${table.hiddenCells} ${table.hiddenCells === 1 ? "cell dold" : "celler dolda"}: små antal, små komplement, 0 %/100 % i små grupper och de som skulle avslöja dem)` : ""}.${hiddenWords}`,
       columns: ["Kommun", "Vaccinerade", "I målgruppen", "Täckning", `Förändring mot ${previousSeason(season)}`],
       numeric: [false, true, true, true, true],
       rows: [
@@ -479,8 +505,8 @@ export async function seminarSection(wh: Warehouse, ctx: SeminarContext): Promis
         ]),
         [
           county.countyName,
-          formatInteger(table.county.vaccinated),
-          formatInteger(table.county.targetSize),
+          table.county.vaccinated == null ? ".." : formatInteger(table.county.vaccinated),
+          table.county.targetSize == null ? ".." : formatInteger(table.county.targetSize),
           formatPercent(table.county.coverage),
           pointsText(table.county.changePoints).replace(" procentenheter", " p.e.")
         ]

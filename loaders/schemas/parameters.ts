@@ -31,6 +31,8 @@ export const ParametersSchema = z.object({
   }),
   years: z.object({from: year, to: year}),
   suppressionThreshold: z.number().int().min(1).max(100).default(5),
+  /** 0 %/100 % in a target group smaller than this is hidden (loaders/disclosure/policy.ts); 0: off. */
+  suppressionAllOrNoneBelow: z.number().int().min(0).max(10000).default(50),
   supplementaryAmount: z.object({
     countyCode: county,
     service: z.string().default("palliativ"),
@@ -93,7 +95,7 @@ export const ParametersSchema = z.object({
 export const AGREEMENT_KEYS = ["supplementaryAmount", "medtech", "rates", "taxSwap", "vaccination", "agreement"] as const;
 
 /** parametrar.json: the data set's own settings; the agreement's figures are in avtal/*.json. */
-export const SettingsSchema = ParametersSchema.pick({dataset: true, years: true, suppressionThreshold: true, comparison: true})
+export const SettingsSchema = ParametersSchema.pick({dataset: true, years: true, suppressionThreshold: true, suppressionAllOrNoneBelow: true, comparison: true})
   .extend({comparison: ParametersSchema.shape.comparison.default({municipalIndex: "OPI", regionIndex: "LPIK"})})
   .passthrough()
   .superRefine((v, ctx) => {

@@ -2,6 +2,7 @@
 import {INPUTS} from "./inputs.ts";
 import {describeKind} from "./columns.ts";
 import {AGREEMENT_README} from "./agreement-readme.ts";
+import {disclosurePolicy, policyParagraphs} from "../disclosure/policy.ts";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|");
 
@@ -67,12 +68,19 @@ export function renderDataReadme(): string {
   const params: [string, string][] = [
     ["dataset.label, dataset.demo", "Datamängdens namn; `demo: true` ger etiketten Demodata på varje sida"],
     ["years.from, years.to", "Åren som visas"],
-    ["suppressionThreshold", "Antal personer under detta tal (men över 0) visas aldrig (standard 5)"],
+    ["suppressionThreshold", "Antal personer under detta tal (men över 0) visas aldrig (standard 5); se Sekretess nedan"],
+    ["suppressionAllOrNoneBelow", "0 % och 100 % visas inte i målgrupper med färre personer än detta (standard 50; 0 stänger av regeln)"],
     ["comparison.municipalIndex, comparison.regionIndex", "Index för fasta priser: kommunernas kostnader och regionens (LPIK)"]
   ];
   for (const [k, v] of params) out.push(`| \`${k}\` | ${esc(v)} |`);
   out.push("");
   out.push(...AGREEMENT_README);
   out.push("");
+  out.push("## Sekretess: små antal och röjandekontroll");
+  out.push("");
+  out.push("Regeln gäller hela webbplatsen, CSV-filerna, seminarierapporten och kommandoradens `--json`");
+  out.push("(loaders/disclosure/, sidan *Sekretess och röjandekontroll*). Med standardvärdena:");
+  out.push("");
+  for (const p of policyParagraphs(disclosurePolicy({suppressionThreshold: 5}))) out.push(`- ${p}`, "");
   return out.join("\n");
 }

@@ -12,6 +12,7 @@ describe("the built site", () => {
   it("has the pages of the design", () => {
     expect(pages).toContain("/");
     expect(pages).toContain("/datakvalitet");
+    expect(pages).toContain("/metod-sekretess");
   });
 
   for (const path of pages) {

@@ -78,7 +78,7 @@ describe("Vaccination", () => {
     expect(bjurholm[header.indexOf("Vaccinerade")]).toBe("..");
     expect(bjurholm[header.indexOf("Täckning (%)")]).toBe("..");
     expect(bjurholm[header.indexOf("I målgruppen")]).toBe("8");
-    expect(bjurholm[header.indexOf("Maskering")]).toBe("primär");
+    expect(bjurholm[header.indexOf("Maskering")]).toBe("komplement");
     const umea = lss.rows.find((r) => r.code === "2480")!;
     const umeaCsv = csv.rows.find((r) => r[1] === "Umeå")!;
     expect(umeaCsv[header.indexOf("Vaccinerade")]).toBe(String(umea.vaccinated));

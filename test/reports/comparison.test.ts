@@ -52,12 +52,12 @@ const inputs: ComparisonInputs = {
     {code: "0101", year: 2013, service: "korttid", enrolled: 3},
     {code: "0102", year: 2013, service: "korttid", enrolled: 12}
   ],
-  // Aby: sabo 45 of 50 and lss 4 of 6 (both small counts suppressed); Bby: sabo 80 of 100, lss 9 of 10.
+  // Aby: sabo 45 of 50 and lss 4 of 6 (both small counts suppressed); Bby: sabo 80 of 100, lss 5 of 10.
   vaccination: [
     {code: "0101", season: "2023/24", targetGroup: "sabo", vaccine: "covid-19", vaccinated: 45, targetSize: 50},
     {code: "0101", season: "2023/24", targetGroup: "lss", vaccine: "covid-19", vaccinated: 4, targetSize: 6},
     {code: "0102", season: "2023/24", targetGroup: "sabo", vaccine: "covid-19", vaccinated: 80, targetSize: 100},
-    {code: "0102", season: "2023/24", targetGroup: "lss", vaccine: "covid-19", vaccinated: 9, targetSize: 10}
+    {code: "0102", season: "2023/24", targetGroup: "lss", vaccine: "covid-19", vaccinated: 5, targetSize: 10}
   ],
   devices: [
     {code: "0101", year: 2014, devices: 30},
@@ -113,14 +113,21 @@ describe("the shape of the page's data (hand-made county)", () => {
     expect(sabo.v).toEqual([[90], [80]]);
     expect(sabo.avg["01"]).toEqual([83.3]); // 125 / 150
     const lss = series("vaccination-covid-19-lss", "lopande", "tackning");
-    expect(lss.v).toEqual([[".."], [90]]);
+    expect(lss.v).toEqual([[".."], [50]]);
     const all = series("vaccination-covid-19-alla", "lopande", "tackning");
-    expect(all.v).toEqual([[".."], [80.9]]); // Bby: 89 / 110
-    expect(all.avg["01"]).toEqual([80.9]); // Aby left out, else 138 / 166 would reveal its 4 vaccinated
+    expect(all.v).toEqual([[".."], [77.3]]); // Bby: 85 / 110 = 77.27 %
+    expect(all.avg["01"]).toEqual([77.3]); // Aby left out, else 134 / 166 would reveal its 4 vaccinated
     expect(series("vaccination-covid-19-alla", "lopande", "totalt").v[0]).toEqual([".."]);
     const ind = r.indicators.find((i) => i.id === "vaccination-covid-19-sabo")!;
     expect(ind.years).toEqual([2023]);
     expect(ind.yearLabels).toEqual(["2023/24"]);
+  });
+  it("hides a coverage whose complement is small: 9 of 10 vaccinated tells that 1 was not (issue #16)", () => {
+    const r2 = comparisonReport({...inputs, vaccination: inputs.vaccination.map((v) => (v.code === "0102" && v.targetGroup === "lss" ? {...v, vaccinated: 9} : v))});
+    const lss = r2.series["vaccination-covid-19-lss"].lopande!["tackning"];
+    expect(lss.v).toEqual([[".."], [".."]]);
+    // Its sum over the groups is hidden too: 89 of 110 with sabo's 80 of 100 would give 9 of 10 back.
+    expect(r2.series["vaccination-covid-19-alla"].lopande!["tackning"].v).toEqual([[".."], [".."]]);
   });
   it("devices per 1 000 inhabitants 80+: Aby 30 / 50 × 1 000 = 600; share of the county 25 %", () => {
     expect(series("medicinteknik-enheter", "lopande", "per-80").v[0]).toEqual([600]);

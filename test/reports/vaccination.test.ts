@@ -50,9 +50,9 @@ describe("small counts in the published JSON", () => {
   });
 
   it("suppresses in the demo (small LSS groups, few unvaccinated in small SÄBO), so the rule is exercised", () => {
-    // Bjurholm LSS covid-19 2024/25: 5 of 8 vaccinated, so 3 not vaccinated: hidden (primary).
+    // Bjurholm LSS covid-19 2024/25: 5 of 8 vaccinated, so 3 not vaccinated: hidden (the complement is small).
     const bjurholm = table("24", "2024/25", "covid-19", "lss").rows.find((r) => r.code === "2403")!;
-    expect(bjurholm).toMatchObject({vaccinated: null, unvaccinated: null, targetSize: 8, coverage: null, changePoints: null, suppressed: "primär", funnel: null});
+    expect(bjurholm).toMatchObject({vaccinated: null, unvaccinated: null, targetSize: 8, coverage: null, changePoints: null, suppressed: "komplement", funnel: null});
     const hidden = report.counties.flatMap((c) => c.tables.flatMap((t) => t.rows.filter((r) => r.suppressed)));
     expect(hidden.some((r) => r.suppressed === "sekundär")).toBe(true);
   });
