@@ -4,44 +4,15 @@
  * reports (tilläggsbelopp, MT, vaccination, skatteväxling) are added by builders in SECTION_BUILDERS.
  */
 import type {Warehouse} from "../warehouse.ts";
+import type {SeminarContext, SeminarReport, SeminarSection, SectionBuilder} from "./seminar-types.ts";
 import {queryRows} from "../ingest/sql.ts";
-import {formatDecimal, formatKronor, formatMnkr, formatPercent} from "../../src/components/format.ts";
+import {formatDecimal, formatKronor, formatMnkr, formatPercent} from "../format.ts";
 import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Change} from "./seminar-text.ts";
 import {findReview, taxSwapReport} from "./tax-swap.ts";
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
 import {seminarSection as supplementaryAmountSection} from "./supplementary-amount.ts";
 
-export interface SeminarChart {
-  /** Horizontal bars with a direct label on each bar (no legend, readable without colour). */
-  kind: "bars";
-  unit: string;
-  rows: {label: string; value: number; text: string}[];
-}
-
-export interface SeminarSection {
-  id: string;
-  title: string;
-  headline: string;
-  chart: SeminarChart | null;
-  table: {caption: string; columns: string[]; numeric: boolean[]; rows: string[][]};
-  method: string;
-}
-
-export interface SeminarReport {
-  countyCode: string;
-  countyName: string;
-  year: number;
-  sections: SeminarSection[];
-}
-
-export type SectionBuilder = (wh: Warehouse, ctx: SeminarContext) => Promise<SeminarSection | null>;
-
-export interface SeminarContext {
-  countyCode: string;
-  countyName: string;
-  year: number;
-  municipalities: {code: string; name: string}[];
-}
+export type {SeminarChart, SeminarContext, SeminarReport, SeminarSection, SectionBuilder} from "./seminar-types.ts";
 
 const signedPercent = (r: number | null) => (r == null ? "–" : `${r > 0 ? "+" : ""}${formatPercent(r)}`);
 
