@@ -479,6 +479,9 @@ export interface AgreementSummary {
   runsTo: string | null;
   /** The next last day to give notice, from today; null without notice period. */
   nextNoticeBy: string | null;
+  /** Where it then runs to if no one gives notice by nextNoticeBy; null when it is not prolonged. */
+  prolongedTo: string | null;
+  prolongYears: number | null;
   prolonged: boolean;
 }
 
@@ -501,7 +504,20 @@ export function calendar(input: CalendarInput, today: string, {years: ahead = 3}
   const to = isoDate(year + ahead, 12, 31);
   const agreements = input.agreements.map((a): AgreementSummary => {
     const t = currentTerm(a, today);
-    return {id: a.id, countyCode: a.countyCode, title: a.title, status: a.status, validFrom: a.validFrom, validTo: a.validTo, runsTo: t?.end ?? null, nextNoticeBy: t?.noticeBy ?? null, prolonged: !!t && t.index > 0};
+    const prolongs = !!t && !!a.prolongYears && a.status !== "upphört";
+    return {
+      id: a.id,
+      countyCode: a.countyCode,
+      title: a.title,
+      status: a.status,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      runsTo: t?.end ?? null,
+      nextNoticeBy: t?.noticeBy ?? null,
+      prolongedTo: prolongs ? addMonths(t!.end, 12 * a.prolongYears!) : null,
+      prolongYears: a.prolongYears,
+      prolonged: !!t && t.index > 0
+    };
   });
   return {today, from, to, agreements, obligations: obligations(input, {from, to}), undated: undatedObligations(input)};
 }

@@ -113,7 +113,8 @@ describe("notice and prolongation", () => {
     expect(currentTerm(jamtland, "2026-12-31")).toMatchObject({end: "2027-12-31", noticeBy: "2026-12-31"});
     expect(currentTerm(jamtland, "2027-01-01")).toMatchObject({end: "2029-12-31", noticeBy: "2028-12-31", index: 1});
     const summary = calendar(input, "2027-01-01").agreements.find((a) => a.id === "23-2026")!;
-    expect(summary).toMatchObject({runsTo: "2029-12-31", nextNoticeBy: "2028-12-31", prolonged: true});
+    expect(summary).toMatchObject({runsTo: "2029-12-31", nextNoticeBy: "2028-12-31", prolongedTo: "2031-12-31", prolonged: true});
+    expect(calendar(input, "2026-12-04").agreements[0]).toMatchObject({runsTo: "2027-12-31", nextNoticeBy: "2026-12-31", prolongedTo: "2029-12-31", prolonged: false});
   });
 
   it("an ended agreement (upphört) is not prolonged and has no obligations after its last year", () => {
