@@ -495,12 +495,12 @@ export interface Calendar {
 }
 
 /**
- * The calendar as of `today`: from the first day of today's year to the last day of the year `years`
- * years ahead (the page then hides what is past by the reader's own date).
+ * The calendar as of `today`: from the first day of today's year (or `back` years before it) to the last
+ * day of the year `years` years ahead (the page then hides what is past by the reader's own date).
  */
-export function calendar(input: CalendarInput, today: string, {years: ahead = 3}: {years?: number} = {}): Calendar {
+export function calendar(input: CalendarInput, today: string, {years: ahead = 3, back = 0}: {years?: number; back?: number} = {}): Calendar {
   const year = yearOf(today);
-  const from = isoDate(year, 1, 1);
+  const from = isoDate(year - back, 1, 1);
   const to = isoDate(year + ahead, 12, 31);
   const agreements = input.agreements.map((a): AgreementSummary => {
     const t = currentTerm(a, today);

@@ -10,7 +10,7 @@ import {calendarInputFromParameters} from "./calendar-input.ts";
 
 export interface CalendarReport {
   dataset: Warehouse["parameters"]["dataset"];
-  /** The build's date: the window starts on 1 January of its year. Pages count days from the reader's own date. */
+  /** The build's date: the window starts on 1 January of the year before. Pages count days from the reader's own date. */
   today: string;
   from: string;
   to: string;
@@ -26,10 +26,14 @@ export interface CalendarReport {
 /** "2026-12-04" from a Date, in UTC. */
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
-export async function calendarReport(wh: Warehouse, today: string, {years = 3}: {years?: number} = {}): Promise<CalendarReport> {
+/**
+ * The calendar from 1 January of the year before `today` (a page read early in a new year, before the
+ * next build, still has the last year's deadlines) to `years` years ahead.
+ */
+export async function calendarReport(wh: Warehouse, today: string, {years = 3, back = 1}: {years?: number; back?: number} = {}): Promise<CalendarReport> {
   const counties = await readCounties(wh.connection);
   const input = calendarInputFromParameters(wh.parameters, counties);
-  const c = calendar(input, today, {years});
+  const c = calendar(input, today, {years, back});
   const name = (code: string) => counties.find((x) => x.code === code)?.name ?? code;
   const codes = [...new Set(input.agreements.map((a) => a.countyCode))].sort();
   return {
