@@ -37,8 +37,8 @@ const INDICATOR_NAME: Record<string, string> = {
 };
 
 const kr = (ore: number | null) => (ore == null ? "–" : formatKronor(ore));
-/** With öre where an amount has them, so that a table's rows visibly add up to its total. */
-const krExact = (ore: number | null) => (ore == null ? "–" : formatKronor(ore, {ore: ore % 100 !== 0}));
+/** With öre, so that a table's rows visibly add up to its total. */
+const krExact = (ore: number | null) => (ore == null ? "–" : formatKronor(ore, {ore: true}));
 
 /** The principles of the county's agreement, or null where no agreement states them. */
 export async function principlesFor(wh: Warehouse, countyCode: string): Promise<AgreementPrinciples | null> {
@@ -68,7 +68,7 @@ export async function medtechSection(wh: Warehouse, ctx: SeminarContext): Promis
       numeric: [false, true, true, true, true],
       rows: [...rows, c].map((r) => [r.municipalityCode == null ? `${mt.countyName} (summa)` : name(r.municipalityCode), krExact(r.fixedH1Ore), krExact(r.fixedH2Ore), krExact(r.variableOre), krExact(r.totalOre)])
     },
-    method: `${mt.method.totals} ${mt.method.fixed} Rörlig del: ${mt.method.variable} Beloppen visas med öre där de har öre, så att raderna summerar till länets summa.${year.note ? ` ${year.note}` : ""}`
+    method: `${mt.method.totals} ${mt.method.fixed} Rörlig del: ${mt.method.variable} Beloppen visas med öre, så att raderna summerar till länets summa.${year.note ? ` ${year.note}` : ""}`
   };
 }
 

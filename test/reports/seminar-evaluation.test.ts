@@ -57,7 +57,7 @@ describe("the annual evaluation in the seminar report", async () => {
     expect(Math.round((hours * 1123) / 2)).toBe(126_113);
     const county = mt.table.rows.at(-1)!;
     expect(county[0]).toBe("Jämtlands län (summa)");
-    expect(plain(county[2])).toBe("126 113 kr");
+    expect(plain(county[2])).toBe("126 113,00 kr");
     const body = mt.table.rows.slice(0, -1);
     expect(body).toHaveLength(8);
     for (const col of [1, 2, 3, 4]) expect(body.reduce((s, r) => s + ore(r[col]), 0)).toBe(ore(county[col]));
