@@ -56,8 +56,8 @@ export function calendarInputFromParameters(p: Parameters, counties: County[]): 
   for (const code of [...new Set([p.supplementaryAmount.countyCode, p.medtech.countyCode])].sort()) {
     const c = county(code);
     if (!c) continue;
-    const main = `Överenskommelse om hälso- och sjukvård i hemmet, ${c.region} och kommunerna i ${c.name} ${period}`;
-    const supplement = `Överenskommelse tilläggsbelopp ${period} (bilaga till ${main})`;
+    const main = `Överenskommelse hälso- och sjukvård i hemmet ${period}, ${c.region} och kommunerna`;
+    const supplement = `Överenskommelse tilläggsbelopp ${period}, ${c.region} och kommunerna`;
     const at = (document: string, section: string): ClauseSource => ({document, section});
     const hasSupplement = code === p.supplementaryAmount.countyCode;
     const sa = p.supplementaryAmount;

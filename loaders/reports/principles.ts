@@ -42,7 +42,7 @@ export function principlesFromParameters(p: Parameters, counties: County[]): Agr
   const county = counties.find((c) => c.code === p.supplementaryAmount.countyCode);
   if (!county) return [];
   const period = `${p.agreement.validFrom.slice(0, 4)}–${p.agreement.validTo.slice(0, 4)}`;
-  const document = `Överenskommelse om hälso- och sjukvård i hemmet, ${county.region} och kommunerna i ${county.name} ${period}`;
+  const document = `Överenskommelse hälso- och sjukvård i hemmet ${period}, ${county.region} och kommunerna`;
   const source = {document, section: "Syfte och principer"};
   const indicators = (value: string[]) => ({value, kind: "antagande" as const, source: {by: ANALYST, reason: REASON}});
   return [

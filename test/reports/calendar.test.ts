@@ -27,7 +27,7 @@ describe("the calendar from the parameters (the one adapter)", () => {
     }
     const [j, v] = input.agreements;
     expect(j).toMatchObject({id: "23-2026", countyCode: "23", validFrom: "2026-01-01", validTo: "2027-12-31", noticeMonths: 12, prolongYears: 2});
-    expect(j.termsSource.document).toBe("Överenskommelse om hälso- och sjukvård i hemmet, Region Jämtland Härjedalen och kommunerna i Jämtlands län 2026–2027");
+    expect(j.termsSource.document).toBe("Överenskommelse hälso- och sjukvård i hemmet 2026–2027, Region Jämtland Härjedalen och kommunerna");
     expect(j.supplementaryAmount!.band).toMatchObject({validFrom: 2026, recomputeEvery: 3, baseFrom: 2019, baseTo: 2024});
     expect(j.supplementaryAmount!.evaluation.every).toBe(2);
     expect(j.taxSwapReview!.startYear).toBeNull();
