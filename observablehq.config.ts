@@ -62,6 +62,7 @@ const pages = [
   {name: "Vaccination", path: "/vaccination"},
   {name: "Medicinteknik", path: "/medicinteknik"},
   {name: "Ersättningar", path: "/ersattningar"},
+  {name: "Kalender", path: "/kalender"},
   {name: "Seminarierapport", path: `/seminarium/${years[0] ?? 2025}`},
   {name: "Avtalen", path: "/avtal/"},
   {name: "Datakvalitet", path: "/datakvalitet"},

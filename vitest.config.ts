@@ -1,6 +1,12 @@
+import {fileURLToPath} from "node:url";
 import {defineConfig} from "vitest/config";
 
+// A component that re-exports a bundle of loaders/browser/<name>.ts (src/components/generated/<name>.js,
+// made by the build) gets the source itself in tests, built or not (tsconfig's rootDirs does the same for tsc).
+const browserEntries = fileURLToPath(new URL("./loaders/browser/", import.meta.url));
+
 export default defineConfig({
+  resolve: {alias: [{find: /^\.\/generated\/([\w-]+)\.js$/, replacement: `${browserEntries}$1.ts`}]},
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,

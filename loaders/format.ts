@@ -1,2 +1,64 @@
-// The one sv-SE format module lives with the components (the browser needs it); Node code uses it too.
-export * from "../src/components/format.ts";
+/**
+ * Swedish number formats, the one module every page, component, sentence and CLI uses:
+ * "3 735 428 kr", "41,3 %", "−25 940 kr". Groups are separated by a non-breaking space and the minus
+ * sign is U+2212, as in Swedish typesetting (and so that numbers never break across lines).
+ */
+const nbsp = "\u00a0";
+const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, nbsp);
+
+export function formatInteger(n: number | bigint | null | undefined): string {
+  if (n == null || (typeof n === "number" && !Number.isFinite(n))) return "–";
+  const s = typeof n === "bigint" ? n.toString() : Math.round(n).toString();
+  return s.startsWith("-") ? `−${group(s.slice(1))}` : group(s);
+}
+
+export function formatDecimal(n: number | null | undefined, digits = 1): string {
+  if (n == null || !Number.isFinite(n)) return "–";
+  const s = Math.abs(n).toFixed(digits);
+  const [int, frac] = s.split(".");
+  const sign = n < 0 && Number(s) !== 0 ? "−" : "";
+  return `${sign}${group(int)}${frac ? `,${frac}` : ""}`;
+}
+
+/** Öre → "3 735 428 kr" (whole kronor, half away from zero) or with öre when asked. */
+export function formatKronor(ore: number | null | undefined, {ore: showOre = false} = {}): string {
+  if (ore == null || !Number.isFinite(ore)) return "–";
+  if (showOre) return `${formatDecimal(ore / 100, 2)}${nbsp}kr`;
+  const kr = Math.sign(ore) * Math.round(Math.abs(ore) / 100);
+  return `${formatInteger(kr)}${nbsp}kr`;
+}
+
+/** Kronor (a display number, not money arithmetic) → "1 234 kr" or "12,50 kr". */
+export function formatKr(kr: number | null | undefined, digits = 0): string {
+  return kr == null || !Number.isFinite(kr) ? "–" : `${formatDecimal(kr, digits)}${nbsp}kr`;
+}
+
+export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+  return fraction == null || !Number.isFinite(fraction) ? "–" : `${formatDecimal(fraction * 100, digits)}${nbsp}%`;
+}
+
+/** Signed change: "+3,2 %" / "−1 234 kr". */
+export function signed(text: string, value: number): string {
+  return value > 0 ? `+${text}` : text;
+}
+
+/** Million kronor with one decimal: "123,4 mnkr". */
+export function formatMnkr(ore: number | null | undefined, digits = 1): string {
+  return ore == null ? "–" : `${formatDecimal(ore / 100 / 1e6, digits)}${nbsp}mnkr`;
+}
+
+/** A series value: "174" for counts, "12,34 mnkr" for amounts in kronor (display only). */
+export function formatSeriesValue(kind: "enrolment" | "cost", value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return "–";
+  return kind === "cost" ? `${formatDecimal(value / 1e6, 2)}\u00a0mnkr` : Number.isInteger(value) ? formatInteger(value) : formatDecimal(value, 1);
+}
+
+/** The symbol for a suppressed count (as Kolada and official statistics: too few to show). */
+export const SUPPRESSED = "..";
+export const MISSING = "–";
+
+/** A number as Swedish Excel reads it in a CSV cell: decimal comma, no grouping. */
+export function excelNumber(n: number | null | undefined, digits?: number): string {
+  if (n == null || !Number.isFinite(n)) return "";
+  return (digits == null ? String(n) : n.toFixed(digits)).replace(".", ",");
+}

@@ -66,7 +66,7 @@ async function inputStamp(dir: string, files: string[] | null): Promise<string> 
 
 /** Drops the cached output of every loader whose inputs, own source or library changed. */
 async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; kept: string[]}> {
-  // Loaders import the library (loaders/) and the shared format module (src/components/).
+  // Loaders import the library (loaders/); src/components is hashed too, for any helper a loader may share with a page.
   const sources = [...(await walk(join(ROOT, "loaders"))), ...(await walk(join(ROOT, "src", "components")))];
   const library = await hashFiles(sources.filter((f) => f.endsWith(".ts")));
   const stamps: Record<string, string> = existsSync(STAMP) ? JSON.parse(await readFile(STAMP, "utf8")) : {};
@@ -169,7 +169,14 @@ async function writeRoutes(warehouse: string): Promise<string> {
 async function bundleBrowserModels(): Promise<void> {
   const entries = (await walk(join(ROOT, "loaders", "browser"))).filter((f) => f.endsWith(".ts"));
   if (!entries.length) return;
-  await esbuild({entryPoints: entries, bundle: true, format: "esm", target: "es2022", outdir: join(ROOT, "src", "components", "generated"), logLevel: "warning", legalComments: "none"});
+  const outdir = join(ROOT, "src", "components", "generated");
+  await esbuild({entryPoints: entries, bundle: true, format: "esm", target: "es2022", outdir, logLevel: "warning", legalComments: "none"});
+  // The types of each bundle are its source's: the type check reads these once the bundles exist
+  // (before, tsconfig's rootDirs leads it to loaders/browser/ itself).
+  for (const entry of entries) {
+    const name = relative(join(ROOT, "loaders", "browser"), entry).replace(/\.ts$/, "");
+    await writeFile(join(outdir, `${name}.d.ts`), `export * from "${relative(dirname(join(outdir, name)), entry).split("\\").join("/")}";\n`);
+  }
 }
 
 const dir = dataDir();

@@ -26,7 +26,7 @@
  * percentage with a known denominator gives the count back.
  * Not covered: bounds from non-negativity (a suppressed pair whose sum equals the sum of their maxima).
  */
-import {SUPPRESSED} from "../../src/components/format.ts";
+import {SUPPRESSED} from "../format.ts";
 import {type Ratio, ratio, sub, mul, div} from "./exact.ts";
 
 export {SUPPRESSED};

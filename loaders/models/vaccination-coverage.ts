@@ -6,7 +6,7 @@
  * among counties; the municipalities' vaccination work priced at a rate per dose.
  * Pure functions: no I/O. Proportions are fractions (0.784), never percent, until they are formatted.
  */
-import {formatDecimal, formatInteger, formatPercent} from "../../src/components/format.ts";
+import {formatDecimal, formatInteger, formatPercent} from "../format.ts";
 import {type Ratio, ratio, mul, add, ZERO} from "./exact.ts";
 import {kronorToOre, type Ore} from "./money.ts";
 

@@ -24,7 +24,7 @@ import {
   type MeasureInput,
   type PopulationCell
 } from "../models/municipality-comparison.ts";
-import {SUPPRESSED} from "../../src/components/format.ts";
+import {SUPPRESSED} from "../format.ts";
 import {readCounties} from "../counties.ts";
 import {disclosurePolicy, policyShortText} from "../disclosure/policy.ts";
 

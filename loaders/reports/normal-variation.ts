@@ -29,8 +29,7 @@ import {
   type PeriodValue,
   type SpecialCauseRule
 } from "../models/normal-variation.ts";
-import {formatDecimal, formatInteger} from "../../src/components/format.ts";
-import {formatSeriesValue} from "../../src/components/band-position.ts";
+import {formatDecimal, formatInteger, formatSeriesValue} from "../format.ts";
 import {suppressTable} from "../models/small-counts.ts";
 import {readCounties} from "../counties.ts";
 

@@ -2,7 +2,7 @@
  * The sentences of the seminar report, built from the figures: change the data and the sentences
  * change with them (rises or falls, which municipalities stand out). Pure functions, tested.
  */
-import {formatDecimal, formatMnkr, formatPercent} from "../../src/components/format.ts";
+import {formatDecimal, formatMnkr, formatPercent} from "../format.ts";
 
 export interface Change {
   name: string;

@@ -1,48 +1,22 @@
 /**
  * The annual seminar report (samverkansseminarium): a few sections per county and year, each with
  * one headline sentence made from the data, one chart and one small table. Sections that need other
- * reports (tilläggsbelopp, MT, vaccination, skatteväxling) are added by builders in SECTION_BUILDERS.
+ * reports (tilläggsbelopp, MT, timpriser, vaccination, skatteväxling, kalender) are added by builders in
+ * SECTION_BUILDERS; the evaluation per principle (seminar-evaluation.ts) opens the report.
  */
 import type {Warehouse} from "../warehouse.ts";
+import type {SeminarContext, SeminarReport, SeminarSection, SectionBuilder} from "./seminar-types.ts";
 import {queryRows} from "../ingest/sql.ts";
-import {formatDecimal, formatKronor, formatMnkr, formatPercent, SUPPRESSED} from "../../src/components/format.ts";
+import {formatDecimal, formatKronor, formatMnkr, formatPercent, SUPPRESSED} from "../format.ts";
 import {disclosurePolicy, policyShortText} from "../disclosure/policy.ts";
 import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Change} from "./seminar-text.ts";
 import {findReview, taxSwapReport} from "./tax-swap.ts";
+import {memo} from "./memo.ts";
+import {calendarSection, medtechSection, principleSections, principlesFor, ratesSection} from "./seminar-evaluation.ts";
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
 import {seminarSection as supplementaryAmountSection} from "./supplementary-amount.ts";
 
-export interface SeminarChart {
-  /** Horizontal bars with a direct label on each bar (no legend, readable without colour). */
-  kind: "bars";
-  unit: string;
-  rows: {label: string; value: number; text: string}[];
-}
-
-export interface SeminarSection {
-  id: string;
-  title: string;
-  headline: string;
-  chart: SeminarChart | null;
-  table: {caption: string; columns: string[]; numeric: boolean[]; rows: string[][]};
-  method: string;
-}
-
-export interface SeminarReport {
-  countyCode: string;
-  countyName: string;
-  year: number;
-  sections: SeminarSection[];
-}
-
-export type SectionBuilder = (wh: Warehouse, ctx: SeminarContext) => Promise<SeminarSection | null>;
-
-export interface SeminarContext {
-  countyCode: string;
-  countyName: string;
-  year: number;
-  municipalities: {code: string; name: string}[];
-}
+export type {SeminarChart, SeminarContext, SeminarReport, SeminarSection, SectionBuilder} from "./seminar-types.ts";
 
 const signedPercent = (r: number | null) => (r == null ? "–" : `${r > 0 ? "+" : ""}${formatPercent(r)}`);
 
@@ -150,30 +124,36 @@ async function funds(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection
   });
   const regionTotal = projects.reduce((s, p) => s + p.regionOre, 0);
   const municipalTotal = projects.reduce((s, p) => s + p.municipalOre, 0);
+  // The agreement's 50/50 follow-up: every project's split against the agreed one.
+  const agreed = (await principlesFor(wh, ctx.countyCode))?.developmentFunds ?? null;
+  const splitOf = (r: (typeof rows)[number]) => `${formatDecimal(Number(r.region), Number.isInteger(Number(r.region)) ? 0 : 1)}/${formatDecimal(Number(r.municipal), Number.isInteger(Number(r.municipal)) ? 0 : 1)}`;
+  const deviates = (r: (typeof rows)[number]) => !!agreed && (Number(r.region) !== agreed.regionPercent || Number(r.municipal) !== agreed.municipalPercent);
+  const off = rows.filter(deviates);
+  const agreedSplit = agreed ? `${agreed.regionPercent}/${agreed.municipalPercent}` : null;
+  const splitSentence = !agreed
+    ? ""
+    : off.length
+      ? ` ${off.map((r) => `${r.project} (${splitOf(r)})`).join(", ")} finansieras inte ${agreedSplit} som överenskommelsen säger.`
+      : ` ${rows.length === 1 ? "Projektet" : rows.length === 2 ? "Båda projekten" : `Alla ${rows.length} projekt`} finansieras ${agreedSplit} (region/kommuner) enligt överenskommelsen.`;
   return {
     id: "utvecklingsmedel",
     title: "Gemensamma utvecklingsmedel",
-    headline: fundsSentence(ctx.year, projects, regionTotal, municipalTotal),
+    headline: fundsSentence(ctx.year, projects, regionTotal, municipalTotal) + splitSentence,
     chart: {kind: "bars", unit: "Använd andel av budget, %", rows: projects.map((p) => ({label: p.project, value: p.budgetOre ? (p.spentOre / p.budgetOre) * 100 : 0, text: formatPercent(p.budgetOre ? p.spentOre / p.budgetOre : 0, 0)}))},
     table: {
       caption: `Projekt ${ctx.year}: budget, utfall och finansiering`,
-      columns: ["Projekt", "Budget", "Utfall", "Regionen", "Kommunerna"],
-      numeric: [false, true, true, true, true],
+      columns: ["Projekt", "Budget", "Utfall", "Regionen", "Kommunerna", "Andelar region/kommuner (%)"],
+      numeric: [false, true, true, true, true, false],
       rows: [
-        ...projects.map((p) => [p.project, formatKronor(p.budgetOre), formatKronor(p.spentOre), formatKronor(p.regionOre), formatKronor(p.municipalOre)]),
-        ["Summa", formatKronor(projects.reduce((s, p) => s + p.budgetOre, 0)), formatKronor(projects.reduce((s, p) => s + p.spentOre, 0)), formatKronor(regionTotal), formatKronor(municipalTotal)]
+        ...projects.map((p, i) => [p.project, formatKronor(p.budgetOre), formatKronor(p.spentOre), formatKronor(p.regionOre), formatKronor(p.municipalOre), `${splitOf(rows[i])}${deviates(rows[i]) ? ` (avviker från ${agreedSplit})` : ""}`]),
+        ["Summa", formatKronor(projects.reduce((s, p) => s + p.budgetOre, 0)), formatKronor(projects.reduce((s, p) => s + p.spentOre, 0)), formatKronor(regionTotal), formatKronor(municipalTotal), ""]
       ]
     },
-    method: "Utfallet fördelas per projekt efter finansieringsandelarna (normalt 50 % region, 50 % kommunerna), avrundat till hela kronor så att delarna blir utfallet."
-  };
-}
-
-/** Per build, the other reports are made once and shared by every county and year of the seminar. */
-function memo<T>(make: (wh: Warehouse) => Promise<T>): (wh: Warehouse) => Promise<T> {
-  const cache = new WeakMap<Warehouse, Promise<T>>();
-  return (wh) => {
-    if (!cache.has(wh)) cache.set(wh, make(wh));
-    return cache.get(wh)!;
+    method:
+      "Utfallet fördelas per projekt efter finansieringsandelarna i utvecklingsmedel.csv, avrundat till hela kronor så att delarna blir utfallet." +
+      (agreed
+        ? ` Överenskommelsen säger ${agreedSplit} (${agreed.source.document}, avsnitt "${agreed.source.section}", avtalat); ett projekt med andra andelar redovisas som avvikelse.`
+        : " Länet har ingen överenskommelse om fördelningen i underlaget.")
   };
 }
 
@@ -210,7 +190,7 @@ async function taxSwapSection(wh: Warehouse, ctx: SeminarContext): Promise<Semin
 }
 
 /** The sections in report order; other reports add theirs here. */
-export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, supplementaryAmountSection, vaccinationSection, funds, taxSwapSection];
+export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, supplementaryAmountSection, vaccinationSection, medtechSection, ratesSection, funds, taxSwapSection, calendarSection];
 
 export async function seminarReports(wh: Warehouse, years: number[]): Promise<SeminarReport[]> {
   const municipalities = await queryRows<{code: string; name: string; county: string; countyName: string}>(
@@ -227,7 +207,9 @@ export async function seminarReports(wh: Warehouse, years: number[]): Promise<Se
         const s = await build(wh, ctx);
         if (s) sections.push(s);
       }
-      out.push({countyCode, countyName, year, sections});
+      // The evaluation starts from the agreement's purpose and principles: one section each, first.
+      const principles = await principlesFor(wh, countyCode);
+      out.push({countyCode, countyName, year, sections: principles ? [...principleSections(principles, sections, ctx), ...sections] : sections});
     }
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import type {BandPosition} from "../models/normal-variation.ts";
 import {svDecimalText} from "../models/supplementary-amount.ts";
-import {formatInteger, formatKronor} from "../../src/components/format.ts";
+import {formatInteger, formatKronor} from "../format.ts";
 
 export interface SentenceFacts {
   /** The reconciliation year (the amount is for it). */

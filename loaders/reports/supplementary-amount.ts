@@ -31,9 +31,9 @@ import {reconcileAndDistribute, type ReconciliationYearInputs, type Reconciliati
 import {ALLOCATION_METHOD, type AllocationMunicipality, type AllocationWeights} from "../models/allocation.ts";
 import {add, dec, div, ONE, ratio, toFixed} from "../models/exact.ts";
 import {decimalText} from "../models/hourly-rates.ts";
-import {formatInteger, formatKronor, formatPercent} from "../../src/components/format.ts";
+import {formatInteger, formatKronor, formatPercent} from "../format.ts";
 import {bandJson, bandSchedule, seriesBand, windowOptions, type BandJson, type BandParameters, type WindowJson} from "./normal-variation.ts";
-import type {SeminarContext, SeminarSection} from "./seminar.ts";
+import type {SeminarContext, SeminarSection} from "./seminar-types.ts";
 import {reconciliationSentence, type IndexYear, type SentenceFacts} from "./supplementary-amount-text.ts";
 import {readCounties} from "../counties.ts";
 import {agreementFor, agreementStatus, agreementsOf, parameterHref, provenanceOf, type Agreement, type Provenance} from "../agreements.ts";

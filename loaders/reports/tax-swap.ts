@@ -26,7 +26,7 @@ import {
   type TaxBaseRow,
   type TaxSwapResult
 } from "../models/tax-swap.ts";
-import {formatDecimal, formatInteger, formatKr, formatMnkr} from "../../src/components/format.ts";
+import {formatDecimal, formatInteger, formatKr, formatMnkr} from "../format.ts";
 import {readCounties} from "../counties.ts";
 
 // ---------------------------------------------------------------------------------------------------

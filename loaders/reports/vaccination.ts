@@ -13,7 +13,7 @@
 import type {Warehouse} from "../warehouse.ts";
 import {queryRows} from "../ingest/sql.ts";
 import {dec} from "../models/exact.ts";
-import {formatInteger, formatPercent} from "../../src/components/format.ts";
+import {formatInteger, formatPercent} from "../format.ts";
 import {suppressTable, type Reason} from "../models/small-counts.ts";
 import {disclosurePolicy, policyShortText, worstReason, type HiddenReason} from "../disclosure/policy.ts";
 import {
@@ -35,7 +35,7 @@ import {
   type LimitMethod,
   type Ranked
 } from "../models/vaccination-coverage.ts";
-import type {SeminarContext, SeminarSection} from "./seminar.ts";
+import type {SeminarContext, SeminarSection} from "./seminar-types.ts";
 
 export const TARGET_GROUPS = [
   {value: "sabo", label: "SÄBO (särskilt boende)", short: "SÄBO"},

@@ -4,7 +4,6 @@
  * so that colour is never the only cue. Also the Swedish text of a series value (counts or kronor).
  */
 import {el} from "./dom.js";
-import {formatDecimal, formatInteger} from "./format.js";
 import type {BandPosition as Position} from "../../loaders/models/normal-variation.ts";
 
 export const POSITION_WORD: Record<Position, string> = {inside: "Inom", above: "Över", below: "Under"};
@@ -19,8 +18,5 @@ export function positionCell(p: Position | null | undefined, words: Partial<Reco
   return el("span", {class: `position status-${p}`}, el("span", {"aria-hidden": "true"}, `${POSITION_SYMBOL[p]} `), words[p] ?? POSITION_WORD[p]);
 }
 
-/** "174" for counts, "12,34 mnkr" for amounts in kronor (display only). */
-export function formatSeriesValue(kind: "enrolment" | "cost", value: number | null | undefined): string {
-  if (value == null || !Number.isFinite(value)) return "–";
-  return kind === "cost" ? `${formatDecimal(value / 1e6, 2)}\u00a0mnkr` : Number.isInteger(value) ? formatInteger(value) : formatDecimal(value, 1);
-}
+/** "174" for counts, "12,34 mnkr" for amounts in kronor: the one format module holds it (loaders/format.ts). */
+export {formatSeriesValue} from "./format.js";

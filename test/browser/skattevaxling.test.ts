@@ -12,7 +12,7 @@ import type {Page} from "playwright-core";
 import {accessibilityViolations, open} from "./harness.ts";
 import {builtMember, downloadCsv, landed, readTable, settled, text, useSite} from "./site-fixture.ts";
 import type {ReviewView, TaxSwapCountyFile, TaxSwapIndex} from "../../loaders/reports/tax-swap.ts";
-import {formatOreKronor, formatWholeKronor} from "../../src/components/tax-swap-tables.ts";
+import {formatOreKronor, formatWholeKronor} from "../../loaders/reports/tax-swap-tables.ts";
 
 // Balances are shown with their sign: "+14 518 672,71" for a gain, "−…" for a loss.
 const signedKronor = (ore: number | null | undefined) => (ore != null && ore > 0 ? `+${formatOreKronor(ore)}` : formatOreKronor(ore));

@@ -7,7 +7,7 @@ import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {openWarehouse} from "../../loaders/warehouse.ts";
 import {findReview, splitTaxSwapReport, taxSwapReport, type ReviewView, type TaxSwapReport, type YearRow} from "../../loaders/reports/tax-swap.ts";
-import {windowMatrix} from "../../src/components/tax-swap-tables.ts";
+import {windowMatrix} from "../../loaders/reports/tax-swap-tables.ts";
 import {dataFolder, DATA} from "../ingest/helpers.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");

@@ -7,7 +7,7 @@ import type {Command} from "../command.ts";
 import {flagString} from "../args.ts";
 import {openWarehouse} from "../../warehouse.ts";
 import {findReview, pricesText, span, taxSwapReport, type Prices} from "../../reports/tax-swap.ts";
-import {cellText, overviewColumns, windowMatrix, type ReviewColumn} from "../../../src/components/tax-swap-tables.ts";
+import {cellText, overviewColumns, windowMatrix, type ReviewColumn} from "../../reports/tax-swap-tables.ts";
 import {textTable} from "../text-table.ts";
 
 function columnsTable<T>(columns: readonly ReviewColumn<T>[], rows: readonly T[]): string {

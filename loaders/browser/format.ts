@@ -1,0 +1,5 @@
+/**
+ * The sv-SE formats for the browser: src/components/format.ts re-exports the bundle the build makes of
+ * this file (src/components/generated/format.js), since Framework serves only files under src/.
+ */
+export * from "../format.ts";
