@@ -41,6 +41,13 @@ const oreOf = (text: string) => {
   return Number(kr) * 100 + Number((frac + "00").slice(0, 2));
 };
 
+/** skattevaxling.csv of the demo without Jämtland's (demo) row. */
+const withoutJamtland = () =>
+  readFileSync(join(DATA, "skattevaxling.csv"), "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l && !l.startsWith("23;"))
+    .join("\n") + "\n";
+
 let report: TaxSwapReport;
 beforeAll(async () => {
   report = await reportFor(DATA);
@@ -185,16 +192,33 @@ describe("what is counted and what is not", () => {
 });
 
 describe("a county without a swap, and another county's swap", () => {
-  it("Jämtland (23) has no swap in the demo data: a plain sentence, no reviews", () => {
-    const j = report.counties.find((c) => c.countyCode === "23")!;
+  it("a county without a swap (Jämtland with its demo row removed): a plain sentence naming the file and the row that would add one", async () => {
+    const other = await reportFor(dataFolder({"skattevaxling.csv": withoutJamtland()}));
+    const j = other.counties.find((c) => c.countyCode === "23")!;
     expect(j.swap).toBeNull();
-    expect(j.note).toBe("Det finns ingen skatteväxling att följa upp i Jämtlands län: skattevaxling.csv har inga växlade öre för länskod 23.");
-    const r = findReview(report, {countyCode: "23", reviewYear: 2025});
+    expect(j.note).toContain("skattevaxling.csv har ingen rad med länskod 23");
+    expect(j.addSwap).toEqual({file: "skattevaxling.csv", header: "länskod;från_år;öre;beslut", example: "23;2013;20;Beslut om skatteväxling (ange beslut och datum)"});
+    const r = findReview(other, {countyCode: "23", reviewYear: 2025});
     expect("error" in r && r.error).toBe(j.note);
   });
 
+  it("Jämtland's demo swap (23;2014;22) is reviewed by the same method: start 2014 from its first row, reviews 2018, 2022, 2026, labelled demo", () => {
+    const j = report.counties.find((c) => c.countyCode === "23")!;
+    expect(j.swap!.settings).toMatchObject({startYear: 2014, reviewEvery: 4, costCategories: ["hemsjukvard_ordinart", "hemsjukvard_sabo"], principal: "kommun"});
+    expect(j.swap!.settings.note).toContain("Demodata");
+    // Tax bases run to 2025, so the window 2022–2025 of the 2026 review is complete; the next is 2030.
+    expect(j.swap!.reviewYears).toEqual([2018, 2022, 2026]);
+    expect(j.swap!.nextReview).toEqual({reviewYear: 2030, fromYear: 2026, toYear: 2029});
+    const v = view(report, 2026, "lopande", "23");
+    expect(v.window.rows).toHaveLength(8);
+    const [, , base] = demoLine("skatteunderlag.csv", "2380;2025;");
+    // Östersund 2025: 22 × base / 10 000 (base in öre), rounded half away to whole öre.
+    const exact = (BigInt(base) * 100n * 22n * 2n) / 10_000n;
+    expect(row(v, "2380", 2025).revenueOre).toBe(Number((exact + 1n) / 2n));
+  });
+
   it("a swap added for Jämtland is followed up with the same method", async () => {
-    const swaps = readFileSync(join(DATA, "skattevaxling.csv"), "utf8").replace(/\s*$/, "") + "\n23;2013;22;Prov: 22 öre från 2013\n";
+    const swaps = withoutJamtland() + "23;2013;22;Prov: 22 öre från 2013\n";
     const other = await reportFor(dataFolder({"skattevaxling.csv": swaps}));
     const j = other.counties.find((c) => c.countyCode === "23")!;
     expect(j.swap!.reviewYears).toEqual([2017, 2021, 2025]);
@@ -283,14 +307,14 @@ describe("npx samverkan skattevaxling", () => {
     // The county's window balance in kronor with öre, as on the page.
     const kr = (ore: number) => `${ore < 0 ? "−" : ""}${Math.floor(Math.abs(ore) / 100).toLocaleString("sv-SE").replace(/\s/g, " ")},${String(Math.abs(ore) % 100).padStart(2, "0")}`;
     expect(r.stdout).toContain(kr(fixed.window.county.balanceOre!));
-    expect(r.stdout).toContain("Effekten på inkomstutjämningen är inte modellerad.");
+    expect(r.stdout).toContain("Inkomstutjämningen");
   }, 60_000);
 
   it("says why when the year is no review year or the county has no swap (exit 1)", () => {
     const bad = cli("--review", "2024");
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("2024 är inget uppföljningsår");
-    const none = cli("--review", "2025", "--lan", "23");
+    const none = cli("--review", "2025", "--lan", "23", "--data", dataFolder({"skattevaxling.csv": withoutJamtland()}));
     expect(none.status).toBe(1);
     expect(none.stderr).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län");
     expect(cli("--review", "tjugo").status).toBe(2);
@@ -311,7 +335,7 @@ describe("one file per county for the page (splitTaxSwapReport)", () => {
       // No other county's municipality is in the file; the counties with a follow-up are named for links.
       const others = report.counties.filter((c) => c !== county).flatMap((c) => c.municipalities.map((m) => m.code));
       for (const code of others) expect(JSON.stringify(file)).not.toContain(`"${code}"`);
-      expect(file.followedUp).toEqual([{code: "24", name: "Västerbottens län"}]);
+      expect(file.followedUp).toEqual([{code: "23", name: "Jämtlands län"}, {code: "24", name: "Västerbottens län"}]);
     }
     // The county's review found in its file is the one of the whole report (as the CLI finds it).
     const whole = findReview(report, {countyCode: "24", reviewYear: 2025, prices: "fasta"});
