@@ -12,7 +12,7 @@
 import type {Warehouse} from "../warehouse.ts";
 import type {Parameters} from "../schemas/parameters.ts";
 import {lit, queryRows} from "../ingest/sql.ts";
-import {toFixed} from "../models/exact.ts";
+import {ratio, roundHalfAway, toFixed} from "../models/exact.ts";
 import {MissingIndexError, latestEditions, type IndexName, type IndexValue} from "../models/index-uprating.ts";
 import {INCOME_EQUALISATION_RULES, rulesText, swapWorthAfterEqualisation, type IncomeEqualisationRules} from "../models/income-equalisation.ts";
 import {runScenario, scenarioText, type ScenarioResult, type ScenarioSpec, type ScenarioYear} from "../models/tax-swap-scenarios.ts";
@@ -267,6 +267,9 @@ export interface EqualisationWindow {
   effectOre: number | null;
   /** Per inhabitant and year (Σ effect / Σ population), whole öre. */
   effectPerInhabitantOre: number | null;
+  /** The window's last year: tax capacity in % of the national mean, and grant or fee. */
+  capacityPercent: number | null;
+  position: "bidrag" | "avgift" | "noll" | null;
 }
 
 export interface ReviewEqualisation {
@@ -557,11 +560,13 @@ function equalisationOf(
   const pop = new Map(current.rows.map((r) => [`${r.municipalityCode}|${r.year}`, r.population]));
   const windowOf = (code: string): EqualisationWindow => {
     const ys = years.filter((y) => y.municipalityCode === code);
-    if (ys.some((y) => y.missing) || ys.length !== window.years.length) return {municipalityCode: code, ownOre: null, afterEqualisationOre: null, effectOre: null, effectPerInhabitantOre: null};
+    const last = ys.find((y) => y.year === window.years.at(-1));
+    const where = {capacityPercent: last?.capacityPercent ?? null, position: last?.position ?? null};
+    if (ys.some((y) => y.missing) || ys.length !== window.years.length) return {municipalityCode: code, ownOre: null, afterEqualisationOre: null, effectOre: null, effectPerInhabitantOre: null, ...where};
     const sum = (f: (y: EqualisationYear) => number | null) => ys.reduce((s, y) => s + (f(y) ?? 0), 0);
     const people = window.years.reduce((s, y) => s + (pop.get(`${code}|${y}`) ?? 0), 0);
     const effect = sum((y) => y.effectOre);
-    return {municipalityCode: code, ownOre: sum((y) => y.ownOre), afterEqualisationOre: sum((y) => y.afterEqualisationOre), effectOre: effect, effectPerInhabitantOre: people ? Math.round(effect / people) : null};
+    return {municipalityCode: code, ownOre: sum((y) => y.ownOre), afterEqualisationOre: sum((y) => y.afterEqualisationOre), effectOre: effect, effectPerInhabitantOre: people ? Number(roundHalfAway(ratio(BigInt(effect), BigInt(people)))) : null, ...where};
   };
   const rows = codes.map(windowOf);
   const done = rows.filter((r) => r.effectOre != null);
@@ -573,7 +578,7 @@ function equalisationOf(
     missingInput,
     years,
     rows,
-    county: {municipalityCode: null, ownOre: total((r) => r.ownOre), afterEqualisationOre: total((r) => r.afterEqualisationOre), effectOre: effect, effectPerInhabitantOre: effect != null && people ? Math.round(effect / people) : null, missing: rows.filter((r) => r.effectOre == null).map((r) => names.get(r.municipalityCode!) ?? r.municipalityCode!)},
+    county: {municipalityCode: null, ownOre: total((r) => r.ownOre), afterEqualisationOre: total((r) => r.afterEqualisationOre), effectOre: effect, effectPerInhabitantOre: effect != null && people ? Number(roundHalfAway(ratio(BigInt(effect), BigInt(people)))) : null, capacityPercent: null, position: null, missing: rows.filter((r) => r.effectOre == null).map((r) => names.get(r.municipalityCode!) ?? r.municipalityCode!)},
     rules: rulesText(rules),
     method:
       "Skattekraft = skatteunderlag / folkmängd 31 december samma år, jämförd med rikets medelskattekraft (medelskattekraft.csv). " +
@@ -790,4 +795,50 @@ export function splitTaxSwapReport(report: TaxSwapReport): {index: TaxSwapIndex;
     index: {countyCode: parameters.countyCode},
     counties: Object.fromEntries(report.counties.map((county) => [county.countyCode, {dataset, parameters, sources, county, followedUp, warnings}]))
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scenarios on request (the CLI's --ore and --tillagg, the review pack)
+
+/** A scenario of one review from the county's data: a named one, or one made of --ore/--tillagg/--index. */
+export function scenarioFor(county: CountyTaxSwap, review: Review, spec: ScenarioSpec): ScenarioView {
+  const data = county.scenarioData;
+  const needsStandard = spec.supplementPercent != null && !(data?.standardCost.length);
+  const inputs = {
+    years: review.current.rows.map((r): ScenarioYear => ({municipalityCode: r.municipalityCode!, year: r.year, ore: r.ore, taxBaseOre: r.taxBaseOre, costOre: r.costOre, population: r.population})),
+    windowYears: review.windowYears,
+    startYear: county.swap!.startYear,
+    standardCost: data?.standardCost ?? []
+  };
+  return {
+    name: spec.name,
+    label: spec.label,
+    text: scenarioText(spec),
+    origin: scenarioOrigin(spec),
+    result: needsStandard ? null : runScenario(inputs, spec),
+    error: needsStandard ? STANDARD_COST_MISSING : null
+  };
+}
+
+/** The scenario of the CLI's flags (null: none asked for), or a Swedish error. */
+export function scenarioFromFlags(
+  county: CountyTaxSwap,
+  {scenario, ore, supplement, index}: {scenario?: string; ore?: string; supplement?: string; index?: boolean}
+): ScenarioSpec | {error: string} | null {
+  const changes = county.scenarioData?.index.changes ?? [];
+  const indexName = county.scenarioData?.index.index ?? "OPI";
+  const named = namedScenarios(indexName, changes);
+  if (scenario) {
+    const found = named.find((s) => s.name === scenario);
+    return found ?? {error: `Okänt scenario "${scenario}". Scenarier: ${named.map((s) => s.name).join(", ")}; eller --ore N, --tillagg PROCENT, --index.`};
+  }
+  const decimal = /^\d+([.,]\d+)?$/;
+  if (ore != null && !decimal.test(ore)) return {error: `--ore ska vara ett antal öre, t.ex. --ore 25 (fick "${ore}").`};
+  if (supplement != null && !decimal.test(supplement)) return {error: `--tillagg ska vara en procentsats, t.ex. --tillagg 1,5 (fick "${supplement}").`};
+  if (ore == null && supplement == null && !index) return null;
+  const o = ore?.replace(",", ".");
+  const t = supplement?.replace(",", ".");
+  const parts = [o != null ? `${o}-ore` : null, t != null ? `tillagg-${t}` : null, index ? "kostnad-index" : null].filter(Boolean);
+  const label = [o != null ? `${o.replace(".", ",")} öre` : null, t != null ? `tillägg ${t.replace(".", ",")} %` : null, index ? `kostnad med ${indexName}` : null].filter(Boolean).join(", ");
+  return {name: parts.join("+"), label, ore: o ?? null, supplementPercent: t ?? null, costIndex: index ? {index: indexName, changes} : null};
 }
