@@ -296,9 +296,19 @@ export interface ScenarioView {
   error: string | null;
 }
 
+/** One assumption or value of the review with its kind and source (the review pack lists them). */
+export interface ReviewAssumption {
+  what: string;
+  value: string;
+  /** avtalat (agreed), antagande (an analyst's choice), beräknat (with the formula), regel (law), uppgift (input data). */
+  kind: "avtalat" | "antagande" | "beräknat" | "regel" | "uppgift";
+  source: string;
+}
+
 export interface CountySwap {
   ore: {fromYear: number; ore: string; decision: string}[];
   settings: TaxSwapSettings;
+  assumptions: ReviewAssumption[];
   startYear: number;
   reviewEvery: number;
   /** The last year with a tax base for the county's municipalities (null: none). */
@@ -484,6 +494,7 @@ function countyReport(input: TaxSwapInputs, county: {code: string; name: string;
     swap: {
       ore: ore.map((o) => ({fromYear: o.fromYear, ore: o.ore, decision: o.decision})),
       settings,
+      assumptions: assumptionsOf(settings, ore, indexName, rules, input),
       startYear,
       reviewEvery: every,
       lastYear,
@@ -841,4 +852,34 @@ export function scenarioFromFlags(
   const parts = [o != null ? `${o}-ore` : null, t != null ? `tillagg-${t}` : null, index ? "kostnad-index" : null].filter(Boolean);
   const label = [o != null ? `${o.replace(".", ",")} öre` : null, t != null ? `tillägg ${t.replace(".", ",")} %` : null, index ? `kostnad med ${indexName}` : null].filter(Boolean).join(", ");
   return {name: parts.join("+"), label, ore: o ?? null, supplementPercent: t ?? null, costIndex: index ? {index: indexName, changes} : null};
+}
+
+function assumptionsOf(
+  settings: TaxSwapSettings,
+  ore: readonly {fromYear: number; ore: string; decision: string; line?: number}[],
+  indexName: string,
+  rules: IncomeEqualisationRules,
+  input: TaxSwapInputs
+): ReviewAssumption[] {
+  const demo = (text: string) => /demodata/i.test(text);
+  const out: ReviewAssumption[] = ore.map((o) => ({
+    what: `Växlade öre från ${o.fromYear}`,
+    value: `${o.ore.replace(".", ",")} öre per skattekrona`,
+    kind: demo(o.decision) ? "antagande" : "uppgift",
+    source: `skattevaxling.csv${o.line ? ` rad ${o.line}` : ""}: ${o.decision || "(beslut saknas)"}`
+  }));
+  out.push(
+    {what: "Uppföljning", value: `vart ${settings.reviewEvery}:e år från ${settings.startYear}`, kind: "avtalat", source: `Avtalet: växlingen följs upp vart fjärde år med likvärdig metod och struktur; inställningarna från ${settings.source}`},
+    {what: "Kostnad för uppgiften", value: `${settings.costCategories.join(", ")} (huvudman ${settings.principal})`, kind: "antagande", source: `Analytikerns val av kostnadsslag (${settings.source})`},
+    {what: "Fasta priser", value: `${indexName}, senaste utgåvan per år`, kind: "antagande", source: "parametrar.json, comparison.municipalIndex; värdena i prisindex.csv"},
+    {what: "Intäkt, saldo, per invånare", value: "öre × 0,0001 × skatteunderlag; intäkt − kostnad", kind: "beräknat", source: "Metoden nedan"}
+  );
+  for (const r of Object.values(rules)) out.push({what: "Inkomstutjämningen", value: `${r.value.replace(".", ",")} % (från ${r.year})`, kind: "regel", source: r.source});
+  const meanSources = [...new Set((input.meanTaxBase ?? []).map((m) => m.source || "källa saknas"))];
+  out.push(
+    {what: "Rikets medelskattekraft", value: meanSources.length ? "per år i medelskattekraft.csv" : "saknas", kind: meanSources.some(demo) ? "antagande" : "uppgift", source: meanSources.length ? `medelskattekraft.csv: ${meanSources.join(", ")}` : "Lägg till medelskattekraft.csv"},
+    {what: "Skattekraftens år", value: "samma år som uppföljningen (SCB: året före utjämningsåret, folkmängd 1 november)", kind: "antagande", source: "Förenkling i denna uppföljning"},
+    {what: "Scenarier", value: "annat öretal, hemsjukvårdstillägg, kostnad efter prisindex", kind: "antagande", source: "Projektdirektivet (Västerbotten 2011); SOU 2011:55 (tillägg 1,5 % av standardkostnaden)"}
+  );
+  return out;
 }

@@ -25,7 +25,7 @@ function columnsTable<T>(columns: readonly ReviewColumn<T>[], rows: readonly T[]
 
 export const command: Command = {
   name: "skattevaxling",
-  usage: "skattevaxling --review ÅR [--county KOD] [--priser lopande|fasta] [--kommun KOD] [--scenario NAMN | --ore N | --tillagg PROCENT | --index] [--pdf FIL] [--data MAPP] [--json]",
+  usage: "skattevaxling --review ÅR [--county KOD] [--priser lopande|fasta] [--kommun KOD] [--scenario NAMN | --ore N | --tillagg PROCENT | --index] [--pdf FIL [--site BYGGD_MAPP]] [--data MAPP] [--json]",
   summary: "Skatteväxlingens uppföljning (vart fjärde år) för varje län med växling: saldo, inkomstutjämningens effekt, scenarier, granskningspaket som PDF",
   async run({dir, json, flags}) {
     const reviewText = flagString(flags, "review") ?? flagString(flags, "ar");
@@ -62,8 +62,10 @@ export const command: Command = {
     const scenarios: ScenarioView[] = asked ? [scenarioFor(county, review, asked)] : review.scenarios;
     const pdf = flagString(flags, "pdf");
     if (pdf) {
-      const dist = join(ROOT, ".cache", "skattevaxling-dist");
-      buildSite(dir, dist);
+      // --site DIR: print from a site already built from the same data folder (skips the build).
+      const site = flagString(flags, "site");
+      const dist = site ? resolve(site) : join(ROOT, ".cache", "skattevaxling-dist");
+      if (!site) buildSite(dir, dist);
       const query = new URLSearchParams({ar: String(review.reviewYear), priser: prices});
       if (asked?.ore) query.set("ore", asked.ore);
       if (asked?.supplementPercent) query.set("tillagg", asked.supplementPercent);
@@ -115,6 +117,7 @@ export const command: Command = {
             period: {municipalityCode: municipality, ...matrix},
             method: view.method,
             settings: county.swap!.settings,
+            assumptions: county.swap!.assumptions,
             nextReview: county.swap!.nextReview,
             nextReviewText: county.swap!.nextReviewText,
             warnings: [...report.warnings, ...county.warnings],
@@ -152,6 +155,9 @@ export const command: Command = {
       ...equalisationText(review.equalisation, nameOf, review),
       "",
       ...scenarios.flatMap((sc) => scenarioLines(sc, nameOf, review)),
+      "Antaganden och värden (slag: källa):",
+      ...swap.assumptions.map((a) => `- ${a.what}: ${a.value} [${a.kind}] (${a.source})`),
+      "",
       `Inställningar: ${swap.settings.source}.${swap.settings.note ? ` ${swap.settings.note}` : ""}`,
       swap.nextReviewText
     ];
