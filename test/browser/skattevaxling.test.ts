@@ -7,9 +7,9 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
-import {accessibilityViolations, open} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
 import {builtMember, downloadCsv, landed, readTable, settled, text, useSite} from "./site-fixture.ts";
 import type {ReviewView, TaxSwapCountyFile, TaxSwapIndex} from "../../loaders/reports/tax-swap.ts";
 import {formatOreKronor, formatWholeKronor} from "../../src/components/tax-swap-tables.ts";
@@ -17,6 +17,7 @@ import {formatOreKronor, formatWholeKronor} from "../../src/components/tax-swap-
 // Balances are shown with their sign: "+14 518 672,71" for a gain, "−…" for a loss.
 const signedKronor = (ore: number | null | undefined) => (ore != null && ore > 0 ? `+${formatOreKronor(ore)}` : formatOreKronor(ore));
 
+const ROOT = resolve(import.meta.dirname, "..", "..");
 const site = useSite();
 let report: TaxSwapCountyFile;
 
@@ -298,6 +299,21 @@ describe("Skatteväxling", () => {
     expect(w.external).toEqual([]);
     await w.page.context().close();
   });
+
+  it("npx samverkan skattevaxling --pdf writes the review pack: A4, page numbers, method, assumptions, equalisation and scenario", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "samverkan-pack-")), "granskning.pdf");
+    execFileSync(process.execPath, [join(ROOT, "bin", "samverkan.js"), "skattevaxling", "--county", "23", "--review", "2026", "--ore", "25", "--pdf", out, "--site", DIST], {cwd: ROOT, stdio: "pipe"});
+    const info = execFileSync("pdfinfo", [out], {encoding: "utf8"});
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const pdf = text(execFileSync("pdftotext", ["-layout", out, "-"], {encoding: "utf8"}));
+    expect(pdf).toContain(`Sida 1 av ${pages}`);
+    expect(pdf).toContain("Skatteväxlingen i Jämtlands län, uppföljning 2026");
+    for (const heading of ["1. Läget 2026", "5. Inkomstutjämningens effekt 2022–2025", "6. Scenarier", "7. Metod", "Antaganden och värden, med slag och källa"]) expect(pdf).toContain(heading);
+    expect(pdf).toContain("Scenario (antagande): 25 öre per skattekrona alla år i perioden");
+    expect(pdf).toContain("Demodata");
+    expect(pdf).not.toContain("Ladda ner");
+  }, 120_000);
 
   it("prints on A4 without navigation, with a page break before each section", async () => {
     const {page, errors} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025&kommun=2463");
