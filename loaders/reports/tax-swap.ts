@@ -30,6 +30,7 @@ import {
 } from "../models/tax-swap.ts";
 import {formatDecimal, formatInteger, formatKr, formatMnkr} from "../../src/components/format.ts";
 import {readCounties} from "../counties.ts";
+import {valuesOf, type Agreement} from "../agreements.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Inputs
@@ -44,6 +45,8 @@ export interface TaxSwapInputs {
   meanTaxBase?: {year: number; perInhabitant: string; source: string}[];
   /** Länsvis skattesats för kommunerna (lansvis-skattesats.csv). */
   countyRates?: {countyCode: string; year: number; rate: string; source: string}[];
+  /** The agreement files (avtal/*.json): a county's taxSwap settings come from its agreement. */
+  agreements?: Agreement[];
   /** Standardkostnad äldreomsorg, kronor per invånare (standardkostnad-aldreomsorg.csv). */
   standardCost?: {municipalityCode: string; year: number; perInhabitant: string; source: string}[];
   taxBase: TaxBaseRow[];
@@ -114,6 +117,7 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
     counties,
     municipalities,
     ore: ore.map((o) => ({countyCode: o.countyCode, fromYear: o.fromYear, ore: trimDecimal(o.ore), decision: o.decision ?? "", line: Number(o.line)})),
+    agreements: wh.agreements,
     meanTaxBase: meanTaxBase.map((m) => ({year: m.year, perInhabitant: trimDecimal(m.value), source: m.source ?? ""})),
     countyRates: countyRates.map((r) => ({countyCode: r.countyCode, year: r.year, rate: trimDecimal(r.rate), source: r.source ?? ""})),
     standardCost: standardCost.map((r) => ({municipalityCode: r.code, year: r.year, perInhabitant: trimDecimal(r.value), source: r.source ?? ""})),
@@ -224,8 +228,22 @@ export interface TaxSwapSettings {
  * files (data/avtal/*.json) will feed this function instead. Fields a county entry leaves out come from
  * taxSwap; the start year of a county without settings is its first row in skattevaxling.csv.
  */
-export function taxSwapSettings(parameters: Pick<Parameters, "taxSwap">, countyCode: string, firstSwapYear?: number): TaxSwapSettings {
+export function taxSwapSettings(parameters: Pick<Parameters, "taxSwap">, countyCode: string, firstSwapYear?: number, agreements: readonly Agreement[] = []): TaxSwapSettings {
   const ts = parameters.taxSwap;
+  // The county's agreement file (avtal/<lan>-<år>.json) with a taxSwap section wins: the newest one.
+  const agreed = [...agreements].filter((a) => a.countyCode === countyCode && a.taxSwap).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+  if (agreed) {
+    const v = valuesOf(agreed.taxSwap!) as {startYear?: number; reviewEvery?: number; costCategories?: string[]; principal?: "region" | "kommun"};
+    return {
+      countyCode,
+      startYear: v.startYear ?? firstSwapYear ?? ts.startYear,
+      reviewEvery: v.reviewEvery ?? ts.reviewEvery,
+      costCategories: [...(v.costCategories ?? ts.costCategories)],
+      principal: v.principal ?? ts.principal,
+      source: `${agreed.file}, taxSwap`,
+      note: null
+    };
+  }
   const own = ts.counties?.find((c) => c.countyCode === countyCode);
   const isMain = countyCode === ts.countyCode;
   const startYear = own?.startYear ?? (isMain ? ts.startYear : firstSwapYear ?? ts.startYear);
@@ -403,7 +421,10 @@ function countyReport(input: TaxSwapInputs, county: {code: string; name: string;
       scenarioData: null
     };
   }
-  const settings = taxSwapSettings(input.parameters, county.code, ore[0].fromYear);
+  const found = taxSwapSettings(input.parameters, county.code, ore[0].fromYear, input.agreements ?? []);
+  // A swap row labelled demo (skattevaxling.csv's decision) makes the review say so.
+  const demoRow = ore.find((o) => /demodata/i.test(o.decision));
+  const settings = found.note || !demoRow ? found : {...found, note: `${demoRow.decision}. Växlingen följs upp med samma metod som i de andra länen.`};
   const {startYear, reviewEvery: every} = settings;
   const codes = new Set(municipalities.map((m) => m.code));
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
