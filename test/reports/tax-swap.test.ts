@@ -318,7 +318,7 @@ describe("npx samverkan skattevaxling", () => {
     expect(none.status).toBe(1);
     expect(none.stderr).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län");
     expect(cli("--review", "tjugo").status).toBe(2);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("one file per county for the page (splitTaxSwapReport)", () => {
