@@ -158,7 +158,9 @@ files["skattevaxling.csv"] = csv(
   ["länskod", "från_år", "öre", "beslut"],
   [
     ["24", 2013, "20", "Skatteväxling vid hemsjukvårdens överföring 2013-01-01 (offentligt beslut)"],
-    ["24", 2016, "25", "Kontrollstation: AC-konsensus föreslog 25 öre från 2016-01-01"]
+    ["24", 2016, "25", "Kontrollstation: AC-konsensus föreslog 25 öre från 2016-01-01"],
+    // Jämtland's swap is "oförändrad" in the agreement, but the sources give neither its size nor its year.
+    ["23", 2014, "22", "Demodata: påhittad storlek och år (avtalet säger bara att skatteväxlingen är oförändrad)"]
   ]
 );
 
@@ -361,6 +363,28 @@ const parameters = {
   comparison: {municipalIndex: "OPI", regionIndex: "LPIK"}
 };
 files["parametrar.json"] = JSON.stringify(parameters, null, 2) + "\n";
+
+// Income and cost equalisation inputs for the skatteväxling review (no random draws: the other files stay
+// as they were). The national mean and the standard costs are invented (Demodata); the county-wise rates
+// are the published ones (förordning 2004:881 2 §, lydelse SFS 2014:1372 from 2015 and SFS 2019:797 from 2020).
+files["medelskattekraft.csv"] = csv(
+  ["år", "medelskattekraft_kr", "källa"],
+  years.map((y) => [y, round(190000 * 1.032 ** (y - FIRST)), "Demodata"])
+);
+const countyRates: Record<string, string> = {"23": "20,17", "24": "20,55"};
+files["lansvis-skattesats.csv"] = csv(
+  ["länskod", "år", "skattesats", "källa"],
+  Object.entries(countyRates).flatMap(([county, rate]) =>
+    years.filter((y) => y >= 2015).map((y) => [county, y, rate, y >= 2020 ? "Förordning (2004:881) 2 §, SFS 2019:797" : "Förordning (2004:881) 2 §, SFS 2014:1372"])
+  )
+);
+files["standardkostnad-aldreomsorg.csv"] = csv(
+  ["kommunkod", "år", "standardkostnad_kr_per_invanare", "källa"],
+  M.flatMap((m) => years.map((y) => {
+    const p = pop(m.code, y);
+    return [m.code, y, round((6000 + 190000 * (p.p80 / p.total) + 25000 * ((p.p65 - p.p80) / p.total)) * 1.03 ** (y - FIRST)), "Demodata"];
+  }))
+);
 
 await mkdir(out, {recursive: true});
 for (const [name, text] of Object.entries(files)) await writeFile(join(out, name), text);

@@ -50,11 +50,11 @@ export const outcomeLabel = (o: WindowRow["outcome"]): string => (o == null ? "U
 /** Öre per skattekrona as sv-SE text ("20", "22,5"). */
 export const formatOre = (ore: string): string => ore.replace(".", ",");
 
-function money<T extends AmountRow>(label: string, get: (r: T) => number | null, signed = false): ReviewColumn<T> {
+function money<T>(label: string, get: (r: T) => number | null, signed = false): ReviewColumn<T> {
   return {label, value: (r) => kr(get(r)), format: (r) => (signed ? signedOre(get(r)) : formatOreKronor(get(r))), numeric: true, digits: 2};
 }
 
-function perHead<T extends AmountRow>(label: string, get: (r: T) => number | null): ReviewColumn<T> {
+function perHead<T>(label: string, get: (r: T) => number | null): ReviewColumn<T> {
   return {label, value: (r) => kr(get(r)), format: (r) => signedOre(get(r)), numeric: true, digits: 2};
 }
 
@@ -211,4 +211,59 @@ export function windowMatrix(years: readonly YearAmountRow[], total: WindowRow, 
     ],
     note: `Perioden ${period}: intäkt, kostnad och saldo är summan av periodens år; per invånare och andel 80+ är per år (periodens saldo delat med folkmängden summerad över åren); ackumulerat saldo vid periodens slut.`
   };
+}
+
+/** A row of the income-equalisation table (loaders/reports/tax-swap.ts EqualisationWindow) with the last year's position. */
+export interface EqualisationTableRow {
+  municipalityCode: string | null;
+  ownOre: number | null;
+  afterEqualisationOre: number | null;
+  effectOre: number | null;
+  effectPerInhabitantOre: number | null;
+  /** The window's last year: capacity in % of the national mean and bidrag/avgift. */
+  capacityPercent?: number | null;
+  position?: "bidrag" | "avgift" | "noll" | null;
+}
+
+const POSITION_LABEL = {bidrag: "Bidrag (under garantinivån)", avgift: "Avgift (över garantinivån)", noll: "Vid garantinivån"} as const;
+
+/** The swap's worth on the municipality's own tax base and after the income equalisation, over the period. */
+export function equalisationColumns(name: (code: string | null) => string, {csv = false}: {csv?: boolean} = {}): ReviewColumn<EqualisationTableRow>[] {
+  return [
+    {label: "Kommun", value: (r) => name(r.municipalityCode)},
+    ...(csv ? [{label: "Kommunkod", value: (r: EqualisationTableRow) => r.municipalityCode ?? ""}] : []),
+    {label: "Skattekraft sista året (% av riket)", value: (r) => r.capacityPercent ?? null, format: (r) => (r.capacityPercent == null ? "" : formatPercent(r.capacityPercent / 100, 1)), numeric: true, digits: 1},
+    {label: "Inkomstutjämning", value: (r) => (r.position ? POSITION_LABEL[r.position] : "")},
+    money("Växlade öre på eget underlag (kr)", (r) => r.ownOre),
+    money("Efter inkomstutjämning (kr)", (r) => r.afterEqualisationOre),
+    money("Utjämningens effekt (kr)", (r) => r.effectOre, true),
+    perHead<EqualisationTableRow>("Effekt per invånare och år (kr)", (r) => r.effectPerInhabitantOre)
+  ];
+}
+
+/** A row of a scenario table (loaders/models/tax-swap-scenarios.ts ScenarioMunicipality or its county sum). */
+export interface ScenarioTableRow {
+  municipalityCode: string | null;
+  baseBalanceOre: number | null;
+  revenueOre: number | null;
+  costOre: number | null;
+  supplementOre: number | null;
+  balanceOre: number | null;
+  changeOre: number | null;
+  missing?: string[];
+}
+
+/** A scenario against the base case, per municipality: the period's balance in both and the change. */
+export function scenarioColumns(name: (code: string | null) => string, {supplement = false, csv = false}: {supplement?: boolean; csv?: boolean} = {}): ReviewColumn<ScenarioTableRow>[] {
+  return [
+    {label: "Kommun", value: (r) => name(r.municipalityCode)},
+    ...(csv ? [{label: "Kommunkod", value: (r: ScenarioTableRow) => r.municipalityCode ?? ""}] : []),
+    money("Saldo, grundfall (kr)", (r) => r.baseBalanceOre, true),
+    money("Intäkt, scenario (kr)", (r) => r.revenueOre),
+    ...(supplement ? [money<ScenarioTableRow>("Hemsjukvårdstillägg (kr)", (r) => r.supplementOre)] : []),
+    money("Kostnad, scenario (kr)", (r) => r.costOre),
+    money("Saldo, scenario (kr)", (r) => r.balanceOre, true),
+    money("Förändring mot grundfallet (kr)", (r) => r.changeOre, true),
+    {label: "Saknas", value: (r) => (r.missing?.length ? r.missing.join("; ") : "")}
+  ];
 }

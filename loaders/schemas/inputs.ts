@@ -163,6 +163,51 @@ export const INPUTS: InputSpec[] = [
     key: ["county_code", "from_year"]
   },
   {
+    table: "mean_tax_base",
+    file: "medelskattekraft.csv",
+    family: "reference",
+    title: "Medelskattekraft (inkomstutjämningen)",
+    description: "Rikets medelskattekraft per invånare per år (SCB:s beräkning av kommunalekonomisk utjämning), på samma grund som skatteunderlag.csv. Behövs för inkomstutjämningens effekt i skatteväxlingens uppföljning; saknas filen säger sidan det.",
+    required: false,
+    columns: [
+      year("Året som skatteunderlaget avser (samma som i skatteunderlag.csv)"),
+      kronor("medelskattekraft_kr", "mean_tax_base", "Rikets skatteunderlag per invånare i kronor", 1e8),
+      {header: "källa", field: "source", kind: {type: "text", maxLength: 160}, optional: true, optionalColumn: true, description: "Källa, t.ex. SCB Kommunalekonomisk utjämning 2024, eller Demodata"}
+    ],
+    key: ["year"]
+  },
+  {
+    table: "county_tax_rate",
+    file: "lansvis-skattesats.csv",
+    family: "reference",
+    title: "Länsvis skattesats (inkomstutjämningen)",
+    description: "Den länsvisa skattesatsen för kommunerna i inkomstutjämningen (förordning (2004:881) 2 §), per län och år. Visar bidragets eller avgiftens storlek; växlingens effekt räknas utan den.",
+    required: false,
+    columns: [
+      {header: "länskod", field: "county_code", kind: {type: "county"}, description: "Länskod"},
+      year("Utjämningsår"),
+      {header: "skattesats", field: "rate", kind: {type: "decimal", min: 0, max: 40, scale: 2}, unit: "kr per skattekrona", description: "Länsvis skattesats för kommunerna, t.ex. 20,55"},
+      {header: "källa", field: "source", kind: {type: "text", maxLength: 160}, optional: true, optionalColumn: true, description: "Källa, t.ex. SFS 2019:797"}
+    ],
+    key: ["county_code", "year"]
+  },
+  {
+    table: "elderly_standard_cost",
+    file: "standardkostnad-aldreomsorg.csv",
+    family: "reference",
+    title: "Standardkostnad äldreomsorg (kostnadsutjämningen)",
+    description: "Kommunens standardkostnad för äldreomsorg i kostnadsutjämningen, kronor per invånare och år (SCB/SKR). Underlag för scenariot med hemsjukvårdstillägg (SOU 2011:55: 1,5 % av standardkostnaden); saknas filen säger sidan det.",
+    required: false,
+    checkMunicipality: true,
+    columns: [
+      municipality(),
+      year("Utjämningsår"),
+      kronor("standardkostnad_kr_per_invanare", "per_inhabitant", "Standardkostnad för äldreomsorg, kronor per invånare", 1e6),
+      {header: "källa", field: "source", kind: {type: "text", maxLength: 160}, optional: true, optionalColumn: true, description: "Källa, t.ex. SCB Kostnadsutjämning 2024, eller Demodata"}
+    ],
+    key: ["municipality_code", "year"]
+  },
+  {
     table: "costs",
     file: "kostnader.csv",
     family: "costs",

@@ -83,7 +83,32 @@ export const ParametersSchema = z.object({
     startYear: year,
     reviewEvery: z.number().int().min(1),
     costCategories: z.array(z.string()).min(1),
-    principal: z.enum(["region", "kommun"]).default("kommun")
+    principal: z.enum(["region", "kommun"]).default("kommun"),
+    /**
+     * Review settings per county (optional; backward compatible): a county listed here is reviewed with
+     * its own start year, interval and cost categories; fields left out come from the fields above (the
+     * start year from the county's first row in skattevaxling.csv).
+     */
+    counties: z
+      .array(
+        z.object({
+          countyCode: county,
+          startYear: year.optional(),
+          reviewEvery: z.number().int().min(1).optional(),
+          costCategories: z.array(z.string()).min(1).optional(),
+          principal: z.enum(["region", "kommun"]).optional(),
+          /** Where the settings come from, or that they are demo ("Demodata: källorna anger inte växlingens storlek"). */
+          note: z.string().optional()
+        })
+      )
+      .optional(),
+    /** Overrides of the income-equalisation rules (loaders/models/income-equalisation.ts), each with its source. */
+    incomeEqualisation: z
+      .partialRecord(
+        z.enum(["guaranteePercent", "compensationPercent", "feePercent", "feeHighPercent", "feeHighThresholdPercent"]),
+        z.object({value: decimal, source: z.string().min(1), year})
+      )
+      .optional()
   }),
   vaccination: z.object({pricePerDoseKronor: decimal}),
   comparison: z.object({municipalIndex: index, regionIndex: index.default("LPIK")}),

@@ -3,55 +3,17 @@
  * driven by playwright-core, and a page wrapper that records console errors, page errors and every
  * request that would leave 127.0.0.1 (those are blocked and reported).
  */
-import {createServer, type Server} from "node:http";
-import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {extname, join, normalize, resolve} from "node:path";
-import {chromium, type Browser, type Page} from "playwright-core";
+import {readdirSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {CHROMIUM_FLAGS, launchChromium, serveStatic} from "../../loaders/pdf.ts";
 
 export const DIST = resolve(import.meta.dirname, "..", "..", process.env.SAMVERKAN_OUT || "dist");
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".csv": "text/csv",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".pdf": "application/pdf"
-};
-
-export function serve(root = DIST): Promise<{server: Server; origin: string}> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) return res.writeHead(403).end();
-    if (existsSync(path) && statSync(path).isDirectory()) {
-      // As static hosts do: /jamfor → /jamfor/, so that the page's relative links resolve.
-      if (!url.pathname.endsWith("/")) return res.writeHead(301, {location: `${url.pathname}/${url.search}`}).end();
-      path = join(path, "index.html");
-    }
-    if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
-    if (!existsSync(path)) return res.writeHead(404).end("not found");
-    res.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream"});
-    res.end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({server, origin: `http://127.0.0.1:${(server.address() as {port: number}).port}`})));
-}
-
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run"
-];
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS, headless: true});
-}
+/** The static server and Chromium of the shipped PDF printer (loaders/pdf.ts), on the built site. */
+export const serve = (root = DIST) => serveStatic(root);
+export {CHROMIUM_FLAGS};
+export const launch = (): Promise<Browser> => launchChromium();
 
 export interface Watched {
   page: Page;

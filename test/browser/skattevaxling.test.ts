@@ -7,9 +7,9 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
-import {accessibilityViolations, open} from "./harness.ts";
+import {accessibilityViolations, DIST, open} from "./harness.ts";
 import {builtMember, downloadCsv, landed, readTable, settled, text, useSite} from "./site-fixture.ts";
 import type {ReviewView, TaxSwapCountyFile, TaxSwapIndex} from "../../loaders/reports/tax-swap.ts";
 import {formatOreKronor, formatWholeKronor} from "../../loaders/reports/tax-swap-tables.ts";
@@ -17,6 +17,7 @@ import {formatOreKronor, formatWholeKronor} from "../../loaders/reports/tax-swap
 // Balances are shown with their sign: "+14 518 672,71" for a gain, "−…" for a loss.
 const signedKronor = (ore: number | null | undefined) => (ore != null && ore > 0 ? `+${formatOreKronor(ore)}` : formatOreKronor(ore));
 
+const ROOT = resolve(import.meta.dirname, "..", "..");
 const site = useSite();
 let report: TaxSwapCountyFile;
 
@@ -96,7 +97,7 @@ describe("Skatteväxling", () => {
     const method = text(await page.locator("#metod").innerText());
     expect(method).toContain("Intäkt = öre × 0,0001 × skatteunderlag");
     expect(method).toContain("20 öre från 2013, 25 öre från 2016");
-    expect(method).toContain("Effekten på inkomstutjämningen är inte modellerad");
+    expect(method).toContain("Inkomstutjämningens effekt ingår inte i saldot");
     expect(method).toContain("hjalpmedel (kommun), lakarmedverkan (region)");
     expect(await accessibilityViolations(page), "axe-core: serious or critical WCAG 2.1 AA violations").toEqual([]);
     expect(errors).toEqual([]);
@@ -188,22 +189,68 @@ describe("Skatteväxling", () => {
     await page.context().close();
   });
 
-  it("Jämtland has no swap: a plain sentence, a link to the county that has one, and the page still renders", async () => {
+  it("Jämtland's demo swap gets a full review by the same method, labelled demo, with the next review named", async () => {
     const jamtland = builtMember<TaxSwapCountyFile>("skattevaxling", "23.json");
     // The county's file holds that county only, with the shared parts.
     expect(jamtland.county.countyCode).toBe("23");
-    expect(jamtland.county.swap).toBeNull();
-    expect(jamtland.followedUp).toEqual([{code: "24", name: "Västerbottens län"}]);
+    expect(jamtland.followedUp).toEqual([{code: "23", name: "Jämtlands län"}, {code: "24", name: "Västerbottens län"}]);
+    const swap = jamtland.county.swap!;
+    const latest = swap.reviews.at(-1)!;
     const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/23");
     const main = text(await page.locator("main").innerText());
-    expect(main).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län: skattevaxling.csv har inga växlade öre för länskod 23.");
     expect(main).toContain("Demodata");
-    expect(await page.locator("select[name=ar]").count()).toBe(0);
-    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    expect(text(await page.locator(".demo-swap").innerText())).toContain(text(swap.settings.note!));
+    expect(text(await page.locator(".next-review").innerText())).toBe(text(swap.nextReviewText));
+    expect(new URL(page.url()).searchParams.get("ar")).toBe(String(latest.reviewYear));
+    expect(text(await page.locator("#laget .headline").innerText())).toBe(text(latest.current.headline.sentence));
+    const table = await readTable(page, "#laget table.data-table");
+    expect(table.foot).toEqual(expect.arrayContaining([text(signedKronor(latest.current.window.county.balanceOre))]));
+    for (const id of ["laget", "over-tid", "aldre", "utjamning"]) expect(await page.locator(`#${id} svg[role=img]`).count(), id).toBe(1);
     expect(await page.locator("#county-select").inputValue()).toBe("23");
-    const link = page.locator(".no-swap a", {hasText: "Västerbottens län"});
-    expect(new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/skattevaxling/24");
     expect(await accessibilityViolations(page), "axe-core").toEqual([]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the income equalisation's effect: per municipality, the county the sum of them to the öre", async () => {
+    const e = builtMember<TaxSwapCountyFile>("skattevaxling", "24.json").county.swap!.reviews.find((r) => r.reviewYear === 2025)!.equalisation;
+    expect(e.missingInput).toBeNull();
+    // The county is the sum of the municipalities, in every column.
+    for (const f of ["ownOre", "afterEqualisationOre", "effectOre"] as const) expect(e.county[f]).toBe(e.rows.reduce((s, r) => s + r[f]!, 0));
+    for (const r of e.rows) expect(r.effectOre).toBe(r.afterEqualisationOre! - r.ownOre!);
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025");
+    const table = await readTable(page, "#utjamning table.data-table");
+    expect(table.foot).toEqual(expect.arrayContaining([text(formatOreKronor(e.county.ownOre)), text(formatOreKronor(e.county.afterEqualisationOre)), text(signedKronor(e.county.effectOre))]));
+    const rules = text(await page.locator("#utjamning ul").innerText());
+    expect(rules).toContain("Lag (2004:773)");
+    expect(rules).toContain("Fi2012/4726");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the scenario panel keeps its state in the URL and shows the change per municipality against the base case", async () => {
+    const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025&ore=25");
+    await page.waitForSelector(".scenario-results table.data-table");
+    const v = view(2025);
+    // 25 öre in 2021–2024 = the öre that applied (25 since 2016): no change for anyone.
+    let table = await readTable(page, ".scenario-results table.data-table");
+    expect(table.foot).toEqual(expect.arrayContaining([text(signedKronor(v.window.county.balanceOre))]));
+    expect(table.foot.at(-2)).toBe("0,00");
+    // 20 öre: every municipality loses 5 öre × 0,0001 × its tax base over the period.
+    await page.fill("input[name=ore]", "20");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("ore") === "20");
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll(".scenario-results tfoot tr:first-child > *")];
+      return cells.length > 2 && cells[cells.length - 2].textContent!.trim() !== "0,00";
+    });
+    table = await readTable(page, ".scenario-results table.data-table");
+    const umea = v.rows.filter((r) => r.municipalityCode === "2480" && r.year >= 2021);
+    // Each year's revenue is rounded once, half away, to whole öre: öre × base / 10 000 → floor((2 × öre × base + 10 000) / 20 000).
+    const revenue = (ore: bigint, base: number) => (2n * ore * BigInt(base) + 10_000n) / 20_000n;
+    const loss = umea.reduce((s, r) => s + Number(revenue(20n, r.taxBaseOre!) - revenue(25n, r.taxBaseOre!)), 0);
+    expect(table.rows.get("Umeå")!.at(-2)).toBe(text(signedKronor(loss)));
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
@@ -213,13 +260,16 @@ describe("Skatteväxling", () => {
     const {page, errors, external} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2017&priser=fasta");
     expect(await page.locator("#county-select").inputValue()).toBe("24");
     await Promise.all([page.waitForURL((u) => u.pathname === "/skattevaxling/23"), page.selectOption("#county-select", "23")]);
-    await settled(page, ".no-swap");
-    expect(new URL(page.url()).search).toBe("?ar=2017&priser=fasta");
+    await settled(page, "#laget");
+    // Jämtland's (demo) reviews are 2018, 2022, 2026: 2017 is none of them, so its latest is shown; the prices stay.
+    expect(new URL(page.url()).search).toBe("?ar=2026&priser=fasta");
     expect(await page.locator("#county-select").inputValue()).toBe("23");
-    // And back: the follow-up of Västerbotten, with the review year still in the URL.
+    // And back: the follow-up of Västerbotten, with a review year of its own and the prices kept.
+    await page.selectOption("select[name=ar]", "2022");
     await Promise.all([page.waitForURL((u) => u.pathname === "/skattevaxling/24"), page.selectOption("#county-select", "24")]);
     await page.waitForSelector("#laget table.data-table");
-    expect(await page.locator("select[name=ar]").inputValue()).toBe("2017");
+    expect(await page.locator("select[name=ar]").inputValue()).toBe("2025");
+    expect(new URL(page.url()).searchParams.get("priser")).toBe("fasta");
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
@@ -241,7 +291,7 @@ describe("Skatteväxling", () => {
     expect(await w.page.locator("select[name=ar]").inputValue()).toBe("2017");
     await w.page.context().close();
     w = await landed(site, "/skattevaxling/?lan=23", "/skattevaxling/23", "#county-select");
-    expect(new URL(w.page.url()).search).toBe("");
+    expect(new URL(w.page.url()).searchParams.get("lan")).toBeNull();
     // The county last shown (localStorage) wins over the default.
     await w.page.goto(site.origin + "/skattevaxling/", {waitUntil: "commit"});
     await w.page.waitForURL((u) => u.pathname === "/skattevaxling/23");
@@ -249,6 +299,21 @@ describe("Skatteväxling", () => {
     expect(w.external).toEqual([]);
     await w.page.context().close();
   });
+
+  it("npx samverkan skattevaxling --pdf writes the review pack: A4, page numbers, method, assumptions, equalisation and scenario", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "samverkan-pack-")), "granskning.pdf");
+    execFileSync(process.execPath, [join(ROOT, "bin", "samverkan.js"), "skattevaxling", "--county", "23", "--review", "2026", "--ore", "25", "--pdf", out, "--site", DIST], {cwd: ROOT, stdio: "pipe"});
+    const info = execFileSync("pdfinfo", [out], {encoding: "utf8"});
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const pdf = text(execFileSync("pdftotext", ["-layout", out, "-"], {encoding: "utf8"}));
+    expect(pdf).toContain(`Sida 1 av ${pages}`);
+    expect(pdf).toContain("Skatteväxlingen i Jämtlands län, uppföljning 2026");
+    for (const heading of ["1. Läget 2026", "5. Inkomstutjämningens effekt 2022–2025", "6. Scenarier", "7. Metod", "Antaganden och värden, med slag och källa"]) expect(pdf).toContain(heading);
+    expect(pdf).toContain("Scenario (antagande): 25 öre per skattekrona alla år i perioden");
+    expect(pdf).toContain("Demodata");
+    expect(pdf).not.toContain("Ladda ner");
+  }, 120_000);
 
   it("prints on A4 without navigation, with a page break before each section", async () => {
     const {page, errors} = await open(site.browser, site.origin, "/skattevaxling/24?ar=2025&kommun=2463");
@@ -270,7 +335,7 @@ describe("Skatteväxling", () => {
     expect(style.controls).toBe(false);
     expect(style.county).toBe(false);
     expect(style.csv).toBe(false);
-    expect(style.breaks).toEqual(["laget:auto", "over-tid:page", "perioden:page", "aldre:page", "metod:page"]);
+    expect(style.breaks).toEqual(["laget:auto", "over-tid:page", "perioden:page", "aldre:page", "utjamning:page", "scenarier:page", ":auto", "metod:page"]);
     const out = join(mkdtempSync(join(tmpdir(), "samverkan-skattevaxling-")), "uppfoljning.pdf");
     await page.pdf({path: out, format: "A4", printBackground: true, preferCSSPageSize: true});
     const info = execFileSync("pdfinfo", [out], {encoding: "utf8"});

@@ -6,7 +6,7 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {openWarehouse} from "../../loaders/warehouse.ts";
-import {findReview, splitTaxSwapReport, taxSwapReport, type ReviewView, type TaxSwapReport, type YearRow} from "../../loaders/reports/tax-swap.ts";
+import {findReview, splitTaxSwapReport, taxSwapReport, taxSwapSettings, type ReviewView, type TaxSwapReport, type YearRow} from "../../loaders/reports/tax-swap.ts";
 import {windowMatrix} from "../../loaders/reports/tax-swap-tables.ts";
 import {dataFolder, DATA} from "../ingest/helpers.ts";
 
@@ -40,6 +40,13 @@ const oreOf = (text: string) => {
   const [kr, frac = ""] = text.replace(",", ".").split(".");
   return Number(kr) * 100 + Number((frac + "00").slice(0, 2));
 };
+
+/** skattevaxling.csv of the demo without Jämtland's (demo) row. */
+const withoutJamtland = () =>
+  readFileSync(join(DATA, "skattevaxling.csv"), "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l && !l.startsWith("23;"))
+    .join("\n") + "\n";
 
 let report: TaxSwapReport;
 beforeAll(async () => {
@@ -185,16 +192,33 @@ describe("what is counted and what is not", () => {
 });
 
 describe("a county without a swap, and another county's swap", () => {
-  it("Jämtland (23) has no swap in the demo data: a plain sentence, no reviews", () => {
-    const j = report.counties.find((c) => c.countyCode === "23")!;
+  it("a county without a swap (Jämtland with its demo row removed): a plain sentence naming the file and the row that would add one", async () => {
+    const other = await reportFor(dataFolder({"skattevaxling.csv": withoutJamtland()}));
+    const j = other.counties.find((c) => c.countyCode === "23")!;
     expect(j.swap).toBeNull();
-    expect(j.note).toBe("Det finns ingen skatteväxling att följa upp i Jämtlands län: skattevaxling.csv har inga växlade öre för länskod 23.");
-    const r = findReview(report, {countyCode: "23", reviewYear: 2025});
+    expect(j.note).toContain("skattevaxling.csv har ingen rad med länskod 23");
+    expect(j.addSwap).toEqual({file: "skattevaxling.csv", header: "länskod;från_år;öre;beslut", example: "23;2013;20;Beslut om skatteväxling (ange beslut och datum)"});
+    const r = findReview(other, {countyCode: "23", reviewYear: 2025});
     expect("error" in r && r.error).toBe(j.note);
   });
 
+  it("Jämtland's demo swap (23;2014;22) is reviewed by the same method: start 2014 from its first row, reviews 2018, 2022, 2026, labelled demo", () => {
+    const j = report.counties.find((c) => c.countyCode === "23")!;
+    expect(j.swap!.settings).toMatchObject({startYear: 2014, reviewEvery: 4, costCategories: ["hemsjukvard_ordinart", "hemsjukvard_sabo"], principal: "kommun"});
+    expect(j.swap!.settings.note).toContain("Demodata");
+    // Tax bases run to 2025, so the window 2022–2025 of the 2026 review is complete; the next is 2030.
+    expect(j.swap!.reviewYears).toEqual([2018, 2022, 2026]);
+    expect(j.swap!.nextReview).toEqual({reviewYear: 2030, fromYear: 2026, toYear: 2029});
+    const v = view(report, 2026, "lopande", "23");
+    expect(v.window.rows).toHaveLength(8);
+    const [, , base] = demoLine("skatteunderlag.csv", "2380;2025;");
+    // Östersund 2025: 22 × base / 10 000 (base in öre), rounded half away to whole öre.
+    const exact = (BigInt(base) * 100n * 22n * 2n) / 10_000n;
+    expect(row(v, "2380", 2025).revenueOre).toBe(Number((exact + 1n) / 2n));
+  });
+
   it("a swap added for Jämtland is followed up with the same method", async () => {
-    const swaps = readFileSync(join(DATA, "skattevaxling.csv"), "utf8").replace(/\s*$/, "") + "\n23;2013;22;Prov: 22 öre från 2013\n";
+    const swaps = withoutJamtland() + "23;2013;22;Prov: 22 öre från 2013\n";
     const other = await reportFor(dataFolder({"skattevaxling.csv": swaps}));
     const j = other.counties.find((c) => c.countyCode === "23")!;
     expect(j.swap!.reviewYears).toEqual([2017, 2021, 2025]);
@@ -283,18 +307,18 @@ describe("npx samverkan skattevaxling", () => {
     // The county's window balance in kronor with öre, as on the page.
     const kr = (ore: number) => `${ore < 0 ? "−" : ""}${Math.floor(Math.abs(ore) / 100).toLocaleString("sv-SE").replace(/\s/g, " ")},${String(Math.abs(ore) % 100).padStart(2, "0")}`;
     expect(r.stdout).toContain(kr(fixed.window.county.balanceOre!));
-    expect(r.stdout).toContain("Effekten på inkomstutjämningen är inte modellerad.");
+    expect(r.stdout).toContain("Inkomstutjämningen");
   }, 60_000);
 
   it("says why when the year is no review year or the county has no swap (exit 1)", () => {
     const bad = cli("--review", "2024");
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("2024 är inget uppföljningsår");
-    const none = cli("--review", "2025", "--lan", "23");
+    const none = cli("--review", "2025", "--lan", "23", "--data", dataFolder({"skattevaxling.csv": withoutJamtland()}));
     expect(none.status).toBe(1);
     expect(none.stderr).toContain("Det finns ingen skatteväxling att följa upp i Jämtlands län");
     expect(cli("--review", "tjugo").status).toBe(2);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("one file per county for the page (splitTaxSwapReport)", () => {
@@ -311,7 +335,7 @@ describe("one file per county for the page (splitTaxSwapReport)", () => {
       // No other county's municipality is in the file; the counties with a follow-up are named for links.
       const others = report.counties.filter((c) => c !== county).flatMap((c) => c.municipalities.map((m) => m.code));
       for (const code of others) expect(JSON.stringify(file)).not.toContain(`"${code}"`);
-      expect(file.followedUp).toEqual([{code: "24", name: "Västerbottens län"}]);
+      expect(file.followedUp).toEqual([{code: "23", name: "Jämtlands län"}, {code: "24", name: "Västerbottens län"}]);
     }
     // The county's review found in its file is the one of the whole report (as the CLI finds it).
     const whole = findReview(report, {countyCode: "24", reviewYear: 2025, prices: "fasta"});
@@ -324,4 +348,101 @@ describe("one file per county for the page (splitTaxSwapReport)", () => {
     splitTaxSwapReport(report);
     expect(JSON.stringify(report)).toBe(before);
   });
+});
+
+describe("review settings per county (taxSwapSettings)", () => {
+  const base = {countyCode: "24", startYear: 2013, reviewEvery: 4, costCategories: ["hemsjukvard_ordinart", "hemsjukvard_sabo"], principal: "kommun" as const};
+  it("the parameter file's county gets taxSwap as it is", () => {
+    expect(taxSwapSettings({taxSwap: base}, "24", 2013)).toMatchObject({startYear: 2013, reviewEvery: 4, source: "parametrar.json, taxSwap", note: null});
+  });
+  it("another county without settings starts with its first swap row and takes the interval and categories of taxSwap", () => {
+    expect(taxSwapSettings({taxSwap: base}, "25", 2013)).toMatchObject({startYear: 2013, reviewEvery: 4, costCategories: base.costCategories});
+    expect(taxSwapSettings({taxSwap: base}, "23", 2014).startYear).toBe(2014);
+  });
+  it("a county listed in taxSwap.counties uses its own fields, the rest from taxSwap", () => {
+    const ts = {...base, counties: [{countyCode: "23", startYear: 2015, reviewEvery: 3, costCategories: ["hemsjukvard_ordinart"], note: "Prov"}]};
+    expect(taxSwapSettings({taxSwap: ts}, "23", 2014)).toMatchObject({startYear: 2015, reviewEvery: 3, costCategories: ["hemsjukvard_ordinart"], principal: "kommun", note: "Prov", source: "parametrar.json, taxSwap.counties (län 23)"});
+  });
+});
+
+describe("bad input: a clear message with file and line, and the years that can be computed", () => {
+  it("a swap row for an unknown county is named with its line and not used", async () => {
+    const swaps = readFileSync(join(DATA, "skattevaxling.csv"), "utf8").replace(/\s*$/, "") + "\n99;2013;20;Fel län\n";
+    const other = await reportFor(dataFolder({"skattevaxling.csv": swaps}));
+    // Header + 3 demo rows: the new row is line 5.
+    expect(other.warnings).toEqual(["skattevaxling.csv rad 5: länskod 99 finns inte i kommuner.csv, så raden (20 öre från 2013) används inte. Rätta länskoden eller lägg till länets kommuner i kommuner.csv."]);
+    expect(splitTaxSwapReport(other).counties["24"].warnings).toEqual(other.warnings);
+  });
+
+  it("a swap year before the data's first year: the message names the row; those years are marked missing, the later reviews still computed", async () => {
+    const swaps = withoutJamtland() + "23;2009;22;Prov: före underlaget\n";
+    const other = await reportFor(dataFolder({"skattevaxling.csv": swaps}));
+    const j = other.counties.find((c) => c.countyCode === "23")!;
+    expect(j.warnings[0]).toBe("skattevaxling.csv rad 4: växlingen i Jämtlands län börjar 2009, men skatteunderlag.csv börjar 2013. Åren 2009–2012 saknar skatteunderlag och markeras som saknade; det ackumulerade saldot sedan växlingen kan inte räknas.");
+    // Reviews 2013, 2017, 2021, 2025 (2009 + 4n); 2013's window 2009–2012 has no tax base at all.
+    expect(j.swap!.reviewYears).toEqual([2013, 2017, 2021, 2025]);
+    const v = view(other, 2017, "lopande", "23");
+    expect(v.window.rows.every((r) => r.balanceOre != null)).toBe(true);
+    expect(v.window.rows.every((r) => r.cumulativeBalanceOre == null)).toBe(true);
+    expect(row(v, "2380", 2011).revenueOre).toBeNull();
+  });
+
+  it("tax bases missing for a year: the file and the municipality and year are named; that year is marked and left out of the county's sum", async () => {
+    const bases = readFileSync(join(DATA, "skatteunderlag.csv"), "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("2401;2022;"))
+      .join("\n");
+    const other = await reportFor(dataFolder({"skatteunderlag.csv": bases}));
+    const v24 = other.counties.find((c) => c.countyCode === "24")!;
+    expect(v24.warnings).toEqual(["skatteunderlag.csv saknar Nordmaling (2401) för 2022: de åren markeras som saknade och Nordmaling ingår inte i länets summa för dem."]);
+    const v = view(other, 2025);
+    expect(row(v, "2401", 2022).revenueOre).toBeNull();
+    expect(row(v, "2401", 2023).revenueOre).not.toBeNull();
+    expect(v.county.find((c) => c.year === 2022)!.missing).toEqual(["2401"]);
+    const e = other.counties.find((c) => c.countyCode === "24")!.swap!.reviews.find((r) => r.reviewYear === 2025)!.equalisation;
+    expect(e.years.find((y) => y.municipalityCode === "2401" && y.year === 2022)!.missing).toBe("skatteunderlag");
+    expect(e.county.missing).toEqual(["Nordmaling"]);
+  });
+
+  it("without medelskattekraft.csv the equalisation asks for it by name and invents nothing", async () => {
+    const other = await reportFor(dataFolder({"medelskattekraft.csv": "år;medelskattekraft_kr;källa\n"}));
+    const e = other.counties.find((c) => c.countyCode === "24")!.swap!.reviews.find((r) => r.reviewYear === 2025)!.equalisation;
+    expect(e.missingInput).toContain("medelskattekraft.csv (år;medelskattekraft_kr;källa)");
+    expect(e.missingInput).toContain("2021, 2022, 2023, 2024");
+    expect(e.county.effectOre).toBeNull();
+  });
+});
+
+describe("the income equalisation and the scenarios in the review: municipalities add up to the county", () => {
+  it("Umeå 2024 by hand: 25 öre on the equalised base (demo national mean 190 000 × 1,032^11 kr)", () => {
+    const e = report.counties.find((c) => c.countyCode === "24")!.swap!.reviews.find((r) => r.reviewYear === 2025)!.equalisation;
+    const [, , baseKr] = demoLine("skatteunderlag.csv", "2480;2024;");
+    const [, meanKr] = demoLine("medelskattekraft.csv", "2024;");
+    const people = ["0-64", "65-79", "80+"].reduce((s, band) => s + Number(demoLine("befolkning.csv", `2480;2024;${band};`)[3]), 0);
+    // Below the guarantee: equalised = base + 0,95 × (1,15 × mean × people − base), in kronor; × 25 × 0,0001, in öre.
+    const base = BigInt(baseKr);
+    expect(115n * BigInt(meanKr) * BigInt(people) > 100n * base).toBe(true); // below the guarantee
+    // equalised kr = base + 0,95 × (1,15 × mean × people − base); × 2000: 100 × base + 2185 × mean × people.
+    // after (öre) = 25 × equalised kr × 100 / 10 000 = equalised kr / 4 = (100 base + 2185 mean people) / 8000, half away.
+    const num = 100n * base + 2185n * BigInt(meanKr) * BigInt(people);
+    const after = Number((2n * num + 8000n) / 16000n);
+    const y = e.years.find((x) => x.municipalityCode === "2480" && x.year === 2024)!;
+    expect(y.position).toBe("bidrag");
+    expect(y.afterEqualisationOre).toBe(after);
+  });
+
+  for (const code of ["23", "24"]) {
+    it(`county ${code}: every review's equalisation and scenario county rows are the sums of the municipalities, to the öre`, () => {
+      for (const r of report.counties.find((c) => c.countyCode === code)!.swap!.reviews) {
+        const e = r.equalisation;
+        for (const f of ["ownOre", "afterEqualisationOre", "effectOre"] as const) expect(e.county[f]).toBe(e.rows.reduce((s, x) => s + x[f]!, 0));
+        for (const sc of r.scenarios) {
+          const res = sc.result!;
+          for (const f of ["baseBalanceOre", "revenueOre", "costOre", "balanceOre", "changeOre"] as const) expect(res.county[f]).toBe(res.rows.reduce((s, x) => s + x[f]!, 0));
+          // The base case of every scenario is the review's own balance.
+          expect(res.county.baseBalanceOre).toBe(r.current.window.county.balanceOre);
+        }
+      }
+    });
+  }
 });
