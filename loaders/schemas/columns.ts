@@ -199,13 +199,14 @@ function columnRule(
     }
     case "text": {
       const max = kind.maxLength ?? 200;
-      const ok = `length(${raw}) <= ${max}`;
-      // Plain ASCII (bytes = characters) that neither starts nor ends with a space: trim leaves it be
-      // (the only ASCII character trim removes is the space).
+      // Only white space (spaces, tabs, no-break spaces) is no text: NULL, reported as a missing value.
+      const ok = `(length(${raw}) <= ${max} AND NOT ${blankSql(raw)})`;
+      // Plain ASCII (bytes = characters) that starts with a printing character and does not end with a
+      // space: trim leaves it be (the only ASCII character trim removes is the space), and it is not blank.
       return {
         exact: `CASE WHEN ${ok} THEN ${raw} END`,
         rule: "for_lang_text",
-        fast: `(strlen(${rawText}) <= ${max} AND strlen(${rawText}) = length(${rawText}) AND ${rawText} NOT LIKE ' %' AND ${rawText} NOT LIKE '% ')`
+        fast: `(strlen(${rawText}) <= ${max} AND strlen(${rawText}) = length(${rawText}) AND ascii(${rawText}) > 32 AND ${rawText} NOT LIKE '% ')`
       };
     }
     case "enum": {
@@ -229,6 +230,11 @@ function columnRule(
       return {exact: `CASE WHEN ${ok} THEN ${m}.a || '/' || right(${m}.b, 2) END`, rule: "ogiltig_sasong"};
     }
   }
+}
+
+/** SQL: the text is only white space (or empty). */
+export function blankSql(text: string): string {
+  return `regexp_full_match(${text}, '[\\s\\x{00a0}\\x{202f}]*')`;
 }
 
 /** Range rules (min/max) on the typed value. */

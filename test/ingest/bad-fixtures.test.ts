@@ -31,6 +31,9 @@ describe("broken input files", () => {
       const dir = dataFolder({[expected.file]: readFileSync(join(FIXTURES, name, expected.file))});
       if (expected.fatal) {
         await expect(checkFolder(dir)).rejects.toThrow(expected.fatal);
+        // The sentence is for a person: no NUL or other control character echoed from the file.
+        const message = await checkFolder(dir).then(() => "", (e: Error) => e.message);
+        expect(message).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
         return;
       }
       const report = await checkFolder(dir);
