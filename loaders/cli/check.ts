@@ -6,6 +6,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {ingestFolder, unusedFileNotes, type IngestReport} from "../ingest/ingest.ts";
 import {IngestFatalError} from "../ingest/errors.ts";
 import {formatInteger} from "../format.ts";
+import {STATISTICS_SYMBOLS} from "../schemas/columns.ts";
 
 export async function checkFolder(dir: string): Promise<IngestReport> {
   const tmp = await mkdtemp(join(tmpdir(), "samverkan-check-"));
@@ -36,6 +37,7 @@ export function renderReport(report: IngestReport, {maxIssues = 50} = {}): strin
     );
     for (const w of f.warnings) lines.push(`      obs: ${w}`);
     for (const r of f.rules) lines.push(`      ${formatInteger(r.count)} × ${r.rule}: ${r.message}`);
+    for (const s of f.symbols ?? []) lines.push(`      ${formatInteger(s.count)} × "${s.symbol}" i ${s.column}: ${STATISTICS_SYMBOLS[s.symbol] ?? "symbol"}, läst som saknat värde`);
   }
   const notes = unusedFileNotes(report);
   if (notes.length) {

@@ -6,7 +6,7 @@ import {join, basename} from "node:path";
 import {writeFile} from "node:fs/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {INPUTS, type InputSpec} from "../schemas/inputs.ts";
-import {blankSql, columnSql, duckdbType, normalizeHeader, rangeSql, type ColumnSpec} from "../schemas/columns.ts";
+import {blankSql, columnSql, duckdbType, isNumericKind, normalizeHeader, rangeSql, symbolSql, type ColumnSpec} from "../schemas/columns.ts";
 import {findEncodingProblems, inspectTextFile, normalizeTextFile, recordStartLines, transcodeWindows1252, type Encoding, type TextFileInfo} from "./text-file.ts";
 import {findDataFile} from "./find-file.ts";
 import {IngestFatalError} from "./errors.ts";
@@ -27,6 +27,8 @@ export interface FileReport {
   /** Issues per rule, most frequent first. */
   rules: {rule: string; message: string; count: number}[];
   warnings: string[];
+  /** Statistics symbols read as missing values ("..", "x"), per column: accepted rows, values kept in value_symbols. */
+  symbols: {column: string; symbol: string; count: number}[];
 }
 
 const DELIMITER_NAMES: Record<string, string> = {";": "semikolon", ",": "komma", "\t": "tabb"};
@@ -84,7 +86,7 @@ const lineList = (lines: number[]) => (lines.length > 1 ? `raderna ${lines.slice
 /** `scan`: the file's inspectTextFile, if the caller started it already (see ingestFolder). */
 export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string, scan?: Promise<TextFileInfo>): Promise<FileReport> {
   const file = spec.file;
-  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: []};
+  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: [], symbols: []};
   const found = findDataFile(dataDir, file);
   if (!found) {
     if (spec.required) throw new IngestFatalError(file, `filen saknas i datamappen ${dataDir}. Lägg dit den (se data/README.md för kolumnerna).`);
@@ -162,13 +164,15 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   for (const c of spec.columns) {
     const r = `r_${c.field}`;
     const f = ident(c.field);
-    // A text of only white space is no text: missing (an error where the value is required, empty where it is optional).
-    const blank = c.kind.type === "text" ? ` AND NOT ${blankSql(r)}` : "";
+    // A text of only white space is no text: missing (an error where the value is required, empty where
+    // it is optional). A statistics symbol ("..", "x") in a numeric column is a missing value, kept.
+    const blank = c.kind.type === "text" ? ` AND NOT ${blankSql(r)}` : isNumericKind(c.kind) ? ` AND NOT ${symbolSql(r)}` : "";
     if (!c.optional) checks.push({cond: blank ? `${r} IS NULL OR ${blankSql(r)}` : `${r} IS NULL`, col: c, rule: "saknat_varde", value: r, message: RULES.saknat_varde});
     // A value that was written but could not be read as its kind: the typed field is NULL.
     const rule = columnSql(c.kind, r).rule;
-    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL${blank}`, col: c, rule, value: r, message: RULES[rule]});
-    flag.push(c.optional ? `(${r} IS NOT NULL AND ${f} IS NULL${blank})` : `${f} IS NULL`);
+    const allowed = c.kind.type === "enum" ? ` Tillåtna värden: ${c.kind.values.join(", ")}${c.kind.aliases ? ` (även ${Object.keys(c.kind.aliases).join(", ")})` : ""}.` : "";
+    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL${blank}`, col: c, rule, value: r, message: RULES[rule] + allowed});
+    flag.push(c.optional ? `(${r} IS NOT NULL AND ${f} IS NULL${blank})` : isNumericKind(c.kind) ? `(${f} IS NULL AND NOT coalesce(${symbolSql(r)}, false))` : `${f} IS NULL`);
     for (const range of rangeSql(c.kind, f)) {
       checks.push({cond: `${f} IS NOT NULL AND ${range.invalid}`, col: c, rule: range.rule, value: r, message: `${RULES[range.rule]} (${range.text})`});
       flag.push(range.invalid);
@@ -189,7 +193,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   const key = spec.key.map(ident).join(", ");
   // The key's hash, for the duplicate check below: computed here, where the values are at hand.
   const stageSql = `CREATE OR REPLACE TEMP TABLE ${stage} AS
-    SELECT ${fields}, _broken, ${spec.columns.map((c) => `CASE WHEN _broken THEN r_${c.field} END AS r_${c.field}`).join(", ")}${key ? `, hash(${key}) AS _h` : ""}
+    SELECT ${fields}, _broken, ${spec.columns.map((c) => `CASE WHEN _broken${isNumericKind(c.kind) ? ` OR ${ident(c.field)} IS NULL` : ""} THEN r_${c.field} END AS r_${c.field}`).join(", ")}${key ? `, hash(${key}) AS _h` : ""}
     FROM (SELECT *, (${bad}) AS _broken
       FROM (SELECT ${spec.columns.map((c) => `r_${c.field}, CAST(${columnSql(c.kind, `r_${c.field}`, checkKnown(c) ? known : undefined).value} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}
         FROM (SELECT ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")}
@@ -229,6 +233,19 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   // The clean table gets the line numbers; the flagged rows (usually none) are looked at again, with
   // their text, to say what is wrong with them.
   await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT line, ${fields} FROM ${lineSql}${brokenRows ? " WHERE NOT _broken" : ""}`);
+  // Statistics symbols in numeric columns: the value is missing (NULL) in the table, the symbol is kept
+  // beside it in value_symbols (table, line, column), and counted in the report.
+  const numeric = spec.columns.filter((c) => isNumericKind(c.kind));
+  const anySymbol = numeric.length
+    ? Number(await queryValue(conn, `SELECT count(*) FROM ${stage} WHERE NOT _broken AND (${numeric.map((c) => `r_${c.field} IS NOT NULL AND ${ident(c.field)} IS NULL`).join(" OR ")})`))
+    : 0;
+  if (anySymbol) {
+    await conn.run(`INSERT INTO value_symbols
+      ${numeric.map((c) => `SELECT ${lit(spec.table)}, line, ${lit(c.field)}, ${lit(c.header)}, trim(r_${c.field}) FROM ${lineSql} WHERE NOT _broken AND ${ident(c.field)} IS NULL AND r_${c.field} IS NOT NULL`).join("\nUNION ALL ")}`);
+    report.symbols = (
+      await queryRows<{column: string; symbol: string; count: string}>(conn, `SELECT header AS "column", symbol, count(*) AS count FROM value_symbols WHERE table_name = ${lit(spec.table)} GROUP BY ALL ORDER BY count DESC, "column", symbol`)
+    ).map((r) => ({column: r.column, symbol: r.symbol, count: Number(r.count)}));
+  }
   const broken = `broken_${spec.table}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${broken} AS SELECT * EXCLUDE (_broken${key ? ", _h" : ""}) FROM ${lineSql} WHERE _broken`);
   const issues = `issues_${spec.table}`;

@@ -69,6 +69,8 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   await conn.run(`SET temp_directory = ${lit(join(tmpDir, "spill"))}`);
   await conn.run(`SET preserve_insertion_order = true`);
   await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
+  // Published statistics' symbols in numeric columns ("..", ".", "-", "–", "x"): the value is NULL in its table, the symbol here.
+  await conn.run(`CREATE OR REPLACE TABLE value_symbols (table_name VARCHAR, line BIGINT, field VARCHAR, header VARCHAR, symbol VARCHAR)`);
   const files: FileReport[] = [];
   const started = performance.now();
   // Node scans the next file (encoding, lines) while DuckDB reads this one.
