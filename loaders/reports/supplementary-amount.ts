@@ -89,7 +89,9 @@ export async function readSupplementaryAmountInputs(wh: Warehouse): Promise<Supp
   );
   const population = await queryRows<{code: string; year: number; band: string; n: string}>(
     c,
-    `SELECT p.municipality_code AS code, p.year, p.age_band AS band, sum(p.population) AS n FROM population p JOIN municipalities m USING (municipality_code)
+    // A year with an age band missing (a statistics symbol such as "..") has no population: left out, never 0.
+    `SELECT p.municipality_code AS code, p.year, p.age_band AS band, sum(p.population) AS n
+     FROM (SELECT * FROM population QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0) p JOIN municipalities m USING (municipality_code)
      WHERE m.county_code = ${county} GROUP BY ALL ORDER BY 1, 2, 3`
   );
   const factors = await queryRows<{code: string; year: number; sparsity: string; socio: string}>(

@@ -80,7 +80,9 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
   const costSources = await queryRows<{source: string}>(c, `SELECT DISTINCT source FROM cost_summary ORDER BY 1`);
   const population = await queryRows<{code: string; year: number; band: string; n: string}>(
     c,
-    `SELECT municipality_code AS code, year, age_band AS band, population AS n FROM population ORDER BY 1, 2, 3`
+    // A year with an age band missing (a statistics symbol such as "..") has no population: left out, never 0.
+    `SELECT municipality_code AS code, year, age_band AS band, population AS n FROM population
+     QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0 ORDER BY 1, 2, 3`
   );
   const priceIndex = await queryRows<{year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string}>(
     c,
