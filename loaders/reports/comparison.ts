@@ -397,8 +397,12 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
   }
   for (const c of costKeys) {
     const services = CATEGORY_ENROLMENT[c.category] ?? DEFAULT_ENROLMENT;
+    // A category's own id must not take another indicator's: a category named "totalt" (or "a_b" beside
+    // "a-b") would otherwise give its figures under the other's label. Such an id gets a suffix.
+    let id = `kostnad-${c.category.replace(/_/g, "-")}-${c.principal}`;
+    for (let k = 2; series[id]; k++) id = `kostnad-kategori-${c.category.replace(/_/g, "-")}-${c.principal}${k > 2 ? `-${k - 1}` : ""}`;
     add_(
-      costInfo(`kostnad-${c.category.replace(/_/g, "-")}-${c.principal}`, `Kostnad: ${CATEGORY_LABELS[c.category] ?? c.category} (${c.principal === "kommun" ? "kommunen" : "regionen"})`, `Kostnadsslaget ${c.category} med ${PRINCIPAL_WORDS[c.principal] ?? c.principal} som huvudman (kostnader.csv och summerade huvudboksrader). Per inskriven: per person inskriven i ${enrolWords(services)}.`, [c.principal]),
+      costInfo(id, `Kostnad: ${CATEGORY_LABELS[c.category] ?? c.category} (${c.principal === "kommun" ? "kommunen" : "regionen"})`, `Kostnadsslaget ${c.category} med ${PRINCIPAL_WORDS[c.principal] ?? c.principal} som huvudman (kostnader.csv och summerade huvudboksrader). Per inskriven: per person inskriven i ${enrolWords(services)}.`, [c.principal]),
       "cost",
       {lopande: c.current, ...(factors ? {fasta: c.fixed} : {})},
       enrolledFor(services)

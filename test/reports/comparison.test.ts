@@ -162,6 +162,26 @@ describe("population shares and missing populations (#17)", () => {
   });
 });
 
+describe("unknown cost categories keep their own names and figures (#17)", () => {
+  // A file with a category called "totalt" (kommun): its indicator must not take the id of the
+  // municipalities' total, kostnad-totalt-kommun, whose figures are Aby's 100 000 + 7 000 kr.
+  const r = comparisonReport({
+    ...inputs,
+    costs: [...inputs.costs, {code: "0101", year: 2013, category: "totalt", principal: "kommun", ore: "700000"}, {code: "0101", year: 2013, category: "Hemtjänst HSL", principal: "kommun", ore: "100000"}]
+  }, {similarK: 1});
+  it("the category is shown by the name in the file, under an id of its own", () => {
+    const own = r.indicators.filter((i) => i.label === "Kostnad: totalt (kommunen)");
+    expect(own).toHaveLength(1);
+    expect(own[0].id).not.toBe("kostnad-totalt-kommun");
+    expect(r.indicators.find((i) => i.id === "kostnad-totalt-kommun")!.label).toBe("Kostnad totalt, huvudman kommunen");
+    expect(new Set(r.indicators.map((i) => i.id)).size).toBe(r.indicators.length);
+    // Aby 2013: the category's 7 000 kr; the municipalities' total 100 000 + 7 000 + 1 000 = 108 000 kr.
+    expect(r.series[own[0].id].lopande!["totalt"].v[0][0]).toBe(7000);
+    expect(r.series["kostnad-totalt-kommun"].lopande!["totalt"].v[0][0]).toBe(108000);
+    expect(r.indicators.some((i) => i.label === "Kostnad: Hemtjänst HSL (kommunen)")).toBe(true);
+  });
+});
+
 describe("the demo warehouse", () => {
   let wh: Warehouse;
   let report: ComparisonReport;
