@@ -80,9 +80,9 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
      QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0 ORDER BY 1, 2, 3`
   );
   const indices = [...new Set([p.comparison.regionIndex, p.comparison.municipalIndex])];
-  const priceIndex = await queryRows<{index: IndexName; year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string}>(
+  const priceIndex = await queryRows<{index: IndexName; year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string; level: string | null}>(
     c,
-    `SELECT index_name AS "index", year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source
+    `SELECT index_name AS "index", year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source, CAST(index_level AS VARCHAR) AS level
      FROM price_indices WHERE index_name IN (${indices.map(lit).join(", ")}) ORDER BY 1, 2, 4`
   );
   return {
@@ -94,7 +94,7 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
     vaccination: vaccination.map((r) => ({...r, vaccinated: Number(r.vaccinated), targetSize: Number(r.targetSize)})),
     devices: devices.map((r) => ({...r, devices: Number(r.devices)})),
     population: population.map((r) => ({...r, n: Number(r.n)})),
-    priceIndex: priceIndex.map((r) => ({index: r.index, year: r.year, changePercent: r.change, edition: r.edition, status: r.status, demo: r.source === "Demodata"}))
+    priceIndex: priceIndex.map((r) => ({index: r.index, year: r.year, changePercent: r.change, edition: r.edition, status: r.status, demo: r.source === "Demodata", level: r.level}))
   };
 }
 

@@ -84,9 +84,9 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
     `SELECT municipality_code AS code, year, age_band AS band, population AS n FROM population
      QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0 ORDER BY 1, 2, 3`
   );
-  const priceIndex = await queryRows<{year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string}>(
+  const priceIndex = await queryRows<{year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string; level: string | null}>(
     c,
-    `SELECT year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source
+    `SELECT year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source, CAST(index_level AS VARCHAR) AS level
      FROM price_indices WHERE index_name = ${lit(index)} ORDER BY year, edition`
   );
   return {
@@ -99,7 +99,7 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
     costCategories,
     costSources: costSources.map((s) => s.source),
     population: population.map((r) => ({municipalityCode: r.code, year: r.year, ageBand: r.band, population: Number(r.n)})),
-    priceIndex: priceIndex.map((r) => ({index, year: r.year, changePercent: trimDecimal(r.change), edition: r.edition, status: r.status, demo: r.source === "Demodata"}))
+    priceIndex: priceIndex.map((r) => ({index, year: r.year, changePercent: trimDecimal(r.change), edition: r.edition, status: r.status, demo: r.source === "Demodata", level: r.level}))
   };
 }
 
@@ -383,7 +383,7 @@ function view(
       year: result.fixedPrices.year,
       index: result.fixedPrices.index,
       lag: result.fixedPrices.lag,
-      factors: result.fixedPrices.factors.map((f) => ({year: f.year, factor: toFixed(f.factor, 6)})),
+      factors: result.fixedPrices.factors.map((f) => ({year: f.year, factor: toFixed(f.factor, 6), method: f.method})),
       values,
       demo: values.some((v) => v.demo)
     };

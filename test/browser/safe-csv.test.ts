@@ -26,6 +26,9 @@ const out = mkdtempSync(join(tmpdir(), "samverkan-formula-"));
 beforeAll(() => {
   let kommuner = readFileSync(join(DATA, "kommuner.csv"), "utf8");
   for (const [code, name] of Object.entries(NAMES)) kommuner = kommuner.replace(new RegExp(`;${code};[^\\r\\n]*`), `;${code};"${name.replace(/"/g, '""')}"`);
+  // A county that sorts before the agreement's (23) and has no data but its name: the pages must still
+  // start in the agreement's county, and its municipality has no population (never "0 invånare").
+  kommuner = kommuner.replace(/\n/, "\n01;Stockholms län;Region Stockholm;0180;Stockholm\n");
   const data = dataFolder({"kommuner.csv": kommuner});
   execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "build"], {cwd: ROOT, env: {...process.env, SAMVERKAN_DATA: data, SAMVERKAN_OUT: out}, stdio: "pipe"});
 }, 400_000);
@@ -64,6 +67,27 @@ async function downloads(page: Page): Promise<{name: string; rows: string[][]}[]
   }
   return found;
 }
+
+describe("the agreement's county is where pages start, though another county comes first in the file", () => {
+  for (const path of ["/", "/vaccination", "/seminarium/2025"]) {
+    it(path, async () => {
+      const {page, errors} = await open(site.browser, site.origin, path);
+      await settled(page, "#county-select");
+      expect(await page.locator("#county-select").inputValue()).toBe("23");
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+  it("a municipality without a population for the latest year has none, not 0 invånare", async () => {
+    const {page, errors} = await open(site.browser, site.origin, "/kommun/0180");
+    await settled(page, ".lead");
+    const lead = await page.locator(".lead").first().innerText();
+    expect(lead).toContain("Underlaget har ingen folkmängd för Stockholm");
+    expect(lead).not.toMatch(/\b0 invånare/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
 
 describe("CSV downloads with formula-looking municipality names", () => {
   for (const path of ["/jamfor/23", "/kommun/2305", "/tillaggsbelopp?lan=23", "/medicinteknik?lan=23", "/vaccination?lan=23", "/skattevaxling/24", "/ersattningar?lan=23"]) {
