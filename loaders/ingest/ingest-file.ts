@@ -236,6 +236,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   // Statistics symbols in numeric columns: the value is missing (NULL) in the table, the symbol is kept
   // beside it in value_symbols (table, line, column), and counted in the report.
   const numeric = spec.columns.filter((c) => isNumericKind(c.kind));
+  let symbolRows = 0;
   const anySymbol = numeric.length
     ? Number(await queryValue(conn, `SELECT count(*) FROM ${stage} WHERE NOT _broken AND (${numeric.map((c) => `r_${c.field} IS NOT NULL AND ${ident(c.field)} IS NULL`).join(" OR ")})`))
     : 0;
@@ -245,6 +246,15 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     report.symbols = (
       await queryRows<{column: string; symbol: string; count: string}>(conn, `SELECT header AS "column", symbol, count(*) AS count FROM value_symbols WHERE table_name = ${lit(spec.table)} GROUP BY ALL ORDER BY count DESC, "column", symbol`)
     ).map((r) => ({column: r.column, symbol: r.symbol, count: Number(r.count)}));
+    // A row whose required figure is a symbol has no figure: the models see no row for that key (the
+    // figure is missing, never 0), and the row stays accepted, with its symbol, in value_symbols.
+    // Files whose readers handle the missing value themselves keep the row (population: a year with a
+    // band missing has no population at all).
+    const required = numeric.filter((c) => !c.optional);
+    if (required.length && !spec.keepSymbolRows) {
+      symbolRows = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)} WHERE ${required.map((c) => `${ident(c.field)} IS NULL`).join(" OR ")}`));
+      if (symbolRows) await conn.run(`DELETE FROM ${ident(spec.table)} WHERE ${required.map((c) => `${ident(c.field)} IS NULL`).join(" OR ")}`);
+    }
   }
   const broken = `broken_${spec.table}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${broken} AS SELECT * EXCLUDE (_broken${key ? ", _h" : ""}) FROM ${lineSql} WHERE _broken`);
@@ -282,7 +292,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   await conn.run(`DROP TABLE ${stage}`);
   await conn.run(`INSERT INTO ingest_issues SELECT ${lit(file)}, line, col, left(value, 200), rule, message FROM ${issues}`);
 
-  report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`));
+  report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`)) + symbolRows;
   report.rejected = Number(await queryValue(conn, `SELECT count(DISTINCT line) FROM ${issues}`));
   if (report.accepted + report.rejected !== report.read)
     throw new Error(`internal: ${file}: accepted ${report.accepted} + rejected ${report.rejected} ≠ read ${report.read}`);

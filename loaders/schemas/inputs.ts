@@ -30,6 +30,8 @@ export interface InputSpec {
   checks?: RowCheck[];
   /** Municipality codes are checked against kommuner.csv (all but kommuner.csv itself). */
   checkMunicipality?: boolean;
+  /** Rows whose required figure is a statistics symbol stay in the table with NULL (the readers handle it); else they leave it, kept in value_symbols. */
+  keepSymbolRows?: boolean;
   /** Tables that must be read before this one (for cross-file rules). */
   after?: string[];
 }
@@ -95,6 +97,7 @@ export const INPUTS: InputSpec[] = [
     description: "Folkmängd per kommun, år och åldersgrupp (31 december, SCB).",
     required: true,
     checkMunicipality: true,
+    keepSymbolRows: true,
     columns: [
       municipality(),
       year("År (folkmängd 31 december)"),

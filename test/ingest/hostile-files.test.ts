@@ -99,3 +99,18 @@ describe("hostile data folders", () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 });
+
+it("a suppressed count (.., x) is accepted and kept as a symbol; the models see no row for it, never 0", async () => {
+  const {DuckDBInstance} = await import("@duckdb/node-api");
+  const {ingestFolder} = await import("../../loaders/ingest/ingest.ts");
+  const dir = dataFolder({"vaccination.csv": readFileSync(join(import.meta.dirname, "..", "fixtures", "bad", "43-suppressed-count-in-vaccination", "vaccination.csv"))});
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  await ingestFolder(conn, dir, join(dir, ".work"));
+  const rows = (await conn.runAndReadAll("SELECT line, municipality_code, target_group, vaccinated FROM vaccination ORDER BY line")).getRows().map((r) => [Number(r[0]), r[1], r[2], Number(r[3])]);
+  expect(rows).toEqual([[2, "2303", "sabo", 98], [5, "2305", "hemsjukvard", 136]]);
+  const kept = (await conn.runAndReadAll("SELECT line, header, symbol FROM value_symbols WHERE table_name = 'vaccination' ORDER BY line, header")).getRows();
+  expect(kept).toEqual([[3n, "målgrupp_antal", ".."], [3n, "vaccinerade", ".."], [4n, "vaccinerade", "x"]]);
+  conn.closeSync();
+  instance.closeSync();
+});
