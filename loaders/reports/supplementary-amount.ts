@@ -479,7 +479,7 @@ const formatDecimalSv = (n: number) => (Math.round(n * 10) / 10).toString().repl
 
 function agreedBandJsonOf(a: AgreedBand, kText: string): BandJson {
   const k = Number(kText);
-  return {mean: (a.lower + a.upper) / 2, sd: (a.upper - a.lower) / (2 * k), lower: a.lower, upper: a.upper, k, baseFrom: a.baseFrom, baseTo: a.baseTo, n: a.baseTo - a.baseFrom + 1, rounding: "inward"};
+  return {mean: (a.lower + a.upper) / 2, sd: (a.upper - a.lower) / (2 * k), lower: a.lower, upper: a.upper, k, baseFrom: a.baseFrom, baseTo: a.baseTo, n: a.baseTo - a.baseFrom + 1, rounding: "inward", yearsLabel: a.baseFrom === a.baseTo ? String(a.baseFrom) : `${a.baseFrom}–${a.baseTo}`};
 }
 
 export async function supplementaryAmountReport(wh: Warehouse): Promise<SupplementaryAmountReport> {
