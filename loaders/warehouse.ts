@@ -6,7 +6,7 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, readdir, readFile, rename, rm, stat} from "node:fs/promises";
+import {mkdir, readdir, readFile, realpath, rename, rm, stat} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
@@ -22,12 +22,21 @@ export function dataDir(dir = process.env.SAMVERKAN_DATA): string {
   return resolve(dir && dir.trim() ? dir : join(ROOT, "data"));
 }
 
-async function filesBelow(dir: string): Promise<string[]> {
+/**
+ * The files below a folder. A symbolic link counts as what it points to (a file or a folder), so a
+ * linked data file is fingerprinted by its target's size and time; a link that leads back up the tree,
+ * or nowhere, is skipped.
+ */
+async function filesBelow(dir: string, seen = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const out: string[] = [];
   for (const e of await readdir(dir, {withFileTypes: true})) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesBelow(p)));
-    else if (e.isFile()) out.push(p);
+    const kind = e.isSymbolicLink() ? await stat(p).catch(() => null) : e;
+    if (kind?.isDirectory()) out.push(...(await filesBelow(p, seen)));
+    else if (kind?.isFile()) out.push(p);
   }
   return out.sort();
 }
@@ -36,9 +45,10 @@ async function filesBelow(dir: string): Promise<string[]> {
 export async function fingerprint(dir: string): Promise<string> {
   const h = createHash("sha256");
   h.update(dir);
-  for (const f of (await filesBelow(dir)).filter((f) => /\.(csv|json|txt)$/i.test(f))) {
+  for (const f of (await filesBelow(dir)).filter((f) => /\.(csv|json|txt|tsv|xlsx)$/i.test(f))) {
+    // stat follows a symbolic link: the target's size and time, and where it points.
     const s = await stat(f);
-    h.update(`\n${f}\t${s.size}\t${s.mtimeMs}`);
+    h.update(`\n${f}\t${s.size}\t${s.mtimeMs}\t${await realpath(f)}`);
   }
   for (const f of await filesBelow(join(ROOT, "loaders"))) {
     // The disclosure pass (and the suppression it builds on) writes tables into the warehouse too.

@@ -55,7 +55,11 @@ async function inputStamp(dir: string, files: string[] | null): Promise<string> 
   const h = createHash("sha256").update(dir);
   // Every loader depends on the settings and on the agreement files (wh.parameters comes from both).
   const agreements = (await walk(join(dir, "avtal"))).map((f) => relative(dir, f));
-  const names = files ? [...new Set([...files, "parametrar.json", ...agreements])].sort() : (await walk(dir)).map((f) => relative(dir, f));
+  // A declared file counts under any spelling the ingest accepts (VACCINATION.CSV, vaccination.xlsx).
+  const stem = (f: string) => f.toLowerCase().replace(/\.[a-z]+$/, "");
+  const present = existsSync(dir) ? await readdir(dir) : [];
+  const spelled = (f: string) => [f, ...present.filter((p) => p !== f && stem(p) === stem(f))];
+  const names = files ? [...new Set([...files.flatMap(spelled), "parametrar.json", ...agreements])].sort() : (await walk(dir)).map((f) => relative(dir, f));
   for (const name of names) {
     const path = join(dir, name);
     const s = existsSync(path) ? await stat(path) : null;

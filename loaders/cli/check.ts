@@ -3,9 +3,10 @@ import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {ingestFolder, type IngestReport} from "../ingest/ingest.ts";
+import {ingestFolder, unusedFileNotes, type IngestReport} from "../ingest/ingest.ts";
 import {IngestFatalError} from "../ingest/errors.ts";
 import {formatInteger} from "../format.ts";
+import {STATISTICS_SYMBOLS} from "../schemas/columns.ts";
 
 export async function checkFolder(dir: string): Promise<IngestReport> {
   const tmp = await mkdtemp(join(tmpdir(), "samverkan-check-"));
@@ -36,6 +37,12 @@ export function renderReport(report: IngestReport, {maxIssues = 50} = {}): strin
     );
     for (const w of f.warnings) lines.push(`      obs: ${w}`);
     for (const r of f.rules) lines.push(`      ${formatInteger(r.count)} × ${r.rule}: ${r.message}`);
+    for (const s of f.symbols ?? []) lines.push(`      ${formatInteger(s.count)} × "${s.symbol}" i ${s.column}: ${STATISTICS_SYMBOLS[s.symbol] ?? "symbol"}, läst som saknat värde`);
+  }
+  const notes = unusedFileNotes(report);
+  if (notes.length) {
+    lines.push("");
+    for (const n of notes) lines.push(`OBS ${n}`);
   }
   lines.push("");
   lines.push(`Totalt: lästa ${formatInteger(report.totals.read)}, godkända ${formatInteger(report.totals.accepted)}, avvisade ${formatInteger(report.totals.rejected)}.`);
@@ -51,13 +58,20 @@ export async function runCheck(dir: string, json: boolean): Promise<number> {
   try {
     const report = await checkFolder(dir);
     process.stdout.write(json ? JSON.stringify(report, null, 2) + "\n" : renderReport(report) + "\n");
-    return report.totals.rejected > 0 ? 1 : 0;
+    // A misspelled file name is an error: the data the user meant to give is not read.
+    return report.totals.rejected > 0 || report.unusedFiles.some((u) => u.meant) ? 1 : 0;
   } catch (e) {
     if (e instanceof IngestFatalError) {
       if (json) process.stdout.write(JSON.stringify({fatal: e.message}) + "\n");
       else process.stderr.write(`Kan inte läsa datamappen: ${e.message}\n`);
       return 1;
     }
-    throw e;
+    // Anything else is a fault of ours or of the reader, not of the data; still a sentence, not a
+    // stack trace (SAMVERKAN_DEBUG=1 shows it).
+    if (process.env.SAMVERKAN_DEBUG) throw e;
+    const first = String((e as Error)?.message ?? e).split("\n")[0].slice(0, 300);
+    if (json) process.stdout.write(JSON.stringify({fatal: `oväntat fel: ${first}`}) + "\n");
+    else process.stderr.write(`Kan inte läsa datamappen ${dir}: oväntat fel när filerna lästes (${first}). Kör igen med SAMVERKAN_DEBUG=1 för detaljer och rapportera felet.\n`);
+    return 1;
   }
 }

@@ -2,13 +2,13 @@
  * Reads one input file into DuckDB and validates it in bulk: every row read is either accepted into
  * the clean table or reported (file, line, column, value, rule). accepted + rejected = read, always.
  */
-import {existsSync} from "node:fs";
 import {join, basename} from "node:path";
 import {writeFile} from "node:fs/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {INPUTS, type InputSpec} from "../schemas/inputs.ts";
-import {columnSql, duckdbType, normalizeHeader, rangeSql, type ColumnSpec} from "../schemas/columns.ts";
-import {inspectTextFile, recordStartLines, transcodeWindows1252, type Encoding, type TextFileInfo} from "./text-file.ts";
+import {blankSql, columnSql, duckdbType, isNumericKind, normalizeHeader, rangeSql, symbolSql, type ColumnSpec} from "../schemas/columns.ts";
+import {findEncodingProblems, inspectTextFile, normalizeTextFile, recordStartLines, transcodeWindows1252, type Encoding, type TextFileInfo} from "./text-file.ts";
+import {findDataFile} from "./find-file.ts";
 import {IngestFatalError} from "./errors.ts";
 import {RULES} from "./messages.ts";
 import {ident, lit, queryRows, queryValue} from "./sql.ts";
@@ -27,6 +27,8 @@ export interface FileReport {
   /** Issues per rule, most frequent first. */
   rules: {rule: string; message: string; count: number}[];
   warnings: string[];
+  /** Statistics symbols read as missing values ("..", "x"), per column: accepted rows, values kept in value_symbols. */
+  symbols: {column: string; symbol: string; count: number}[];
 }
 
 const DELIMITER_NAMES: Record<string, string> = {";": "semikolon", ",": "komma", "\t": "tabb"};
@@ -41,6 +43,13 @@ export function matchHeader(spec: InputSpec, header: string[], file: string): {p
     const idx = normalized.indexOf(normalizeHeader(col.header));
     if (idx >= 0) positions.set(col.field, idx);
     else if (!col.optionalColumn) missing.push(col);
+    // The same column twice: which one holds the right figures cannot be known, so neither is used.
+    const again = idx >= 0 ? normalized.indexOf(normalizeHeader(col.header), idx + 1) : -1;
+    if (again >= 0)
+      throw new IngestFatalError(
+        file,
+        `kolumnen "${col.header}" finns två gånger i rubrikraden (kolumn ${idx + 1}, "${printable(header[idx])}", och kolumn ${again + 1}, "${printable(header[again])}"). Ta bort eller byt namn på den som inte ska användas.`
+      );
   }
   if (missing.length) {
     // A file of another family in this place? Say so: it is the likeliest mistake.
@@ -56,41 +65,75 @@ export function matchHeader(spec: InputSpec, header: string[], file: string): {p
       );
     throw new IngestFatalError(
       file,
-      `kolumn${missing.length > 1 ? "erna" : "en"} ${missing.map((c) => `"${c.header}"`).join(", ")} saknas. Första raden ska vara rubrikraden: ${expected}. Hittade: ${header.join(";") || "(ingenting)"}.`
+      `kolumn${missing.length > 1 ? "erna" : "en"} ${missing.map((c) => `"${c.header}"`).join(", ")} saknas. Första raden ska vara rubrikraden: ${expected}. Hittade: ${printable(header.join(";")) || "(ingenting)"}.`
     );
   }
-  const seen = new Set<number>();
   header.forEach((h, i) => {
     const used = [...positions.values()].includes(i);
-    if (!used && h.trim() !== "") warnings.push(`Kolumnen "${h}" används inte och hoppas över.`);
-    if (used && seen.has(i)) warnings.push(`Kolumnen "${h}" förekommer två gånger; den första används.`);
-    seen.add(i);
+    if (!used && h.trim() !== "") warnings.push(`Kolumnen "${printable(h)}" används inte och hoppas över.`);
   });
   return {positions, warnings};
 }
 
+/** Text from a file as a message may quote it: control characters (NUL and the like) shown as "�", at most 300 characters. */
+export function printable(text: string): string {
+  const clean = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "�");
+  return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
+}
+
+const lineList = (lines: number[]) => (lines.length > 1 ? `raderna ${lines.slice(0, -1).join(", ")} och ${lines.at(-1)}` : `rad ${lines[0]}`);
+
 /** `scan`: the file's inspectTextFile, if the caller started it already (see ingestFolder). */
 export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string, scan?: Promise<TextFileInfo>): Promise<FileReport> {
   const file = spec.file;
-  const path = join(dataDir, file);
-  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: []};
-  if (!existsSync(path)) {
+  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: [], symbols: []};
+  const found = findDataFile(dataDir, file);
+  if (!found) {
     if (spec.required) throw new IngestFatalError(file, `filen saknas i datamappen ${dataDir}. Lägg dit den (se data/README.md för kolumnerna).`);
     await createEmptyTable(conn, spec);
     return report;
   }
+  const path = found.path;
   report.present = true;
-  const info = await (scan ?? inspectTextFile(path));
+  if (found.name !== file) report.warnings.push(`Filen heter ${found.name} i datamappen och läses som ${file}.`);
+  let info = await (scan ?? inspectTextFile(path));
   report.encoding = info.encoding;
   report.delimiter = DELIMITER_NAMES[info.delimiter];
-  if (info.bytes === 0 || info.header.length === 0) throw new IngestFatalError(file, "filen är tom. Den ska börja med en rubrikrad (se data/README.md).");
+  if (info.bytes === 0) throw new IngestFatalError(file, "filen är tom. Den ska börja med en rubrikrad (se data/README.md).");
+  if (info.utf16)
+    throw new IngestFatalError(file, "filen är sparad som UTF-16 (i Excel \"Unicode-text\"). Spara den som \"CSV UTF-8 (kommaavgränsad)\" och försök igen.");
+  if (info.nulLines.length)
+    throw new IngestFatalError(file, `${lineList(info.nulLines)} innehåller ett NUL-tecken (byte 0), som inte hör hemma i en textfil: filen är skadad eller sparad i ett annat format. Spara den som CSV UTF-8 och försök igen.`);
+  if (info.encoding === "windows-1252") {
+    // Windows-1252 throughout is fine; UTF-8 with some lines in Windows-1252 is not (which is right?).
+    const {utf8Characters, badLines} = await findEncodingProblems(path);
+    if (utf8Characters > 0)
+      throw new IngestFatalError(
+        file,
+        `${lineList(badLines)} har fel teckenkodning: filen är i övrigt UTF-8, men ${badLines.length > 1 ? "de raderna" : "den raden"} är sparad${badLines.length > 1 ? "e" : ""} som Windows-1252 (ANSI), så å, ä och ö blir fel. Skriv om ${badLines.length > 1 ? "raderna" : "raden"} eller spara hela filen som CSV UTF-8.`
+      );
+  }
+  if (info.header.length === 0) throw new IngestFatalError(file, "första raden är tom. Den ska vara rubrikraden (se data/README.md).");
   const {positions, warnings} = matchHeader(spec, info.header, file);
   report.warnings.push(...warnings);
   if (info.header.length === 1 && spec.columns.length > 1)
     throw new IngestFatalError(file, "hittade bara en kolumn. Fälten ska skiljas åt med semikolon, komma eller tabb.");
 
   let source = path;
-  if (info.encoding === "windows-1252") {
+  const {lineEnds} = info;
+  const mixedEnds = lineEnds.crlf > 0 && lineEnds.lf > 0;
+  if (mixedEnds || lineEnds.crOnly) {
+    // DuckDB's reader cannot read line ends that change halfway, nor CR alone: one kind (LF), lines kept.
+    source = join(tmpDir, `${spec.table}.lf.csv`);
+    await normalizeTextFile(path, source, {windows1252: info.encoding === "windows-1252", crOnly: lineEnds.crOnly});
+    info = {...(await inspectTextFile(source)), encoding: info.encoding};
+    report.warnings.push(
+      lineEnds.crOnly
+        ? "Raderna slutar med bara CR (gammalt Mac-format); filen har lästs med vanliga radslut."
+        : `Filen blandar radslut: ${lineEnds.firstLf! < lineEnds.firstCrlf! ? `rad ${lineEnds.firstLf} slutar med LF och rad ${lineEnds.firstCrlf} med CRLF` : `rad ${lineEnds.firstCrlf} slutar med CRLF och rad ${lineEnds.firstLf} med LF`}. Den har lästs som om alla rader slutade lika.`
+    );
+    if (report.encoding === "windows-1252") report.warnings.push("Filen är sparad som Windows-1252 (ANSI) och har lästs om till UTF-8.");
+  } else if (info.encoding === "windows-1252") {
     source = join(tmpDir, `${spec.table}.utf8.csv`);
     await transcodeWindows1252(path, source);
     report.warnings.push("Filen är sparad som Windows-1252 (ANSI) och har lästs om till UTF-8.");
@@ -121,11 +164,15 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   for (const c of spec.columns) {
     const r = `r_${c.field}`;
     const f = ident(c.field);
-    if (!c.optional) checks.push({cond: `${r} IS NULL`, col: c, rule: "saknat_varde", value: r, message: RULES.saknat_varde});
+    // A text of only white space is no text: missing (an error where the value is required, empty where
+    // it is optional). A statistics symbol ("..", "x") in a numeric column is a missing value, kept.
+    const blank = c.kind.type === "text" ? ` AND NOT ${blankSql(r)}` : isNumericKind(c.kind) ? ` AND NOT ${symbolSql(r)}` : "";
+    if (!c.optional) checks.push({cond: blank ? `${r} IS NULL OR ${blankSql(r)}` : `${r} IS NULL`, col: c, rule: "saknat_varde", value: r, message: RULES.saknat_varde});
     // A value that was written but could not be read as its kind: the typed field is NULL.
     const rule = columnSql(c.kind, r).rule;
-    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL`, col: c, rule, value: r, message: RULES[rule]});
-    flag.push(c.optional ? `(${r} IS NOT NULL AND ${f} IS NULL)` : `${f} IS NULL`);
+    const allowed = c.kind.type === "enum" ? ` Tillåtna värden: ${c.kind.values.join(", ")}${c.kind.aliases ? ` (även ${Object.keys(c.kind.aliases).join(", ")})` : ""}.` : "";
+    checks.push({cond: `${r} IS NOT NULL AND ${f} IS NULL${blank}`, col: c, rule, value: r, message: RULES[rule] + allowed});
+    flag.push(c.optional ? `(${r} IS NOT NULL AND ${f} IS NULL${blank})` : isNumericKind(c.kind) ? `(${f} IS NULL AND NOT coalesce(${symbolSql(r)}, false))` : `${f} IS NULL`);
     for (const range of rangeSql(c.kind, f)) {
       checks.push({cond: `${f} IS NOT NULL AND ${range.invalid}`, col: c, rule: range.rule, value: r, message: `${RULES[range.rule]} (${range.text})`});
       flag.push(range.invalid);
@@ -146,7 +193,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   const key = spec.key.map(ident).join(", ");
   // The key's hash, for the duplicate check below: computed here, where the values are at hand.
   const stageSql = `CREATE OR REPLACE TEMP TABLE ${stage} AS
-    SELECT ${fields}, _broken, ${spec.columns.map((c) => `CASE WHEN _broken THEN r_${c.field} END AS r_${c.field}`).join(", ")}${key ? `, hash(${key}) AS _h` : ""}
+    SELECT ${fields}, _broken, ${spec.columns.map((c) => `CASE WHEN _broken${isNumericKind(c.kind) ? ` OR ${ident(c.field)} IS NULL` : ""} THEN r_${c.field} END AS r_${c.field}`).join(", ")}${key ? `, hash(${key}) AS _h` : ""}
     FROM (SELECT *, (${bad}) AS _broken
       FROM (SELECT ${spec.columns.map((c) => `r_${c.field}, CAST(${columnSql(c.kind, `r_${c.field}`, checkKnown(c) ? known : undefined).value} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}
         FROM (SELECT ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")}
@@ -169,8 +216,16 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   const dataLines = info.lines - info.skip - info.blankLines.length;
   let gaps: number[] = info.blankLines;
   if (dataLines !== report.read) {
-    const starts = await recordStartLines(source, info.skip);
+    const starts = await recordStartLines(source, info.skip, info.delimiter);
     const startSet = new Set(starts);
+    // The rows DuckDB rejected carry its record count as "line": after a field over several lines
+    // that is not the physical line. Renumber them (they are few).
+    if (structural) {
+      const rejected = (await queryRows<{line: string}>(conn, `SELECT line FROM bad_${spec.table}`)).map((r) => Number(r.line));
+      const moved = rejected.filter((l) => starts.all[l - 1] != null && starts.all[l - 1] !== l);
+      if (moved.length)
+        await conn.run(`UPDATE bad_${spec.table} SET line = m.physical FROM (VALUES ${moved.map((l) => `(${l}, ${starts.all[l - 1]})`).join(", ")}) AS m(record, physical) WHERE line = m.record`);
+    }
     gaps = [];
     for (let l = info.skip + 1; l <= info.lines; l++) if (!startSet.has(l)) gaps.push(l);
   }
@@ -178,6 +233,29 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   // The clean table gets the line numbers; the flagged rows (usually none) are looked at again, with
   // their text, to say what is wrong with them.
   await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT line, ${fields} FROM ${lineSql}${brokenRows ? " WHERE NOT _broken" : ""}`);
+  // Statistics symbols in numeric columns: the value is missing (NULL) in the table, the symbol is kept
+  // beside it in value_symbols (table, line, column), and counted in the report.
+  const numeric = spec.columns.filter((c) => isNumericKind(c.kind));
+  let symbolRows = 0;
+  const anySymbol = numeric.length
+    ? Number(await queryValue(conn, `SELECT count(*) FROM ${stage} WHERE NOT _broken AND (${numeric.map((c) => `r_${c.field} IS NOT NULL AND ${ident(c.field)} IS NULL`).join(" OR ")})`))
+    : 0;
+  if (anySymbol) {
+    await conn.run(`INSERT INTO value_symbols
+      ${numeric.map((c) => `SELECT ${lit(spec.table)}, line, ${lit(c.field)}, ${lit(c.header)}, trim(r_${c.field}) FROM ${lineSql} WHERE NOT _broken AND ${ident(c.field)} IS NULL AND r_${c.field} IS NOT NULL`).join("\nUNION ALL ")}`);
+    report.symbols = (
+      await queryRows<{column: string; symbol: string; count: string}>(conn, `SELECT header AS "column", symbol, count(*) AS count FROM value_symbols WHERE table_name = ${lit(spec.table)} GROUP BY ALL ORDER BY count DESC, "column", symbol`)
+    ).map((r) => ({column: r.column, symbol: r.symbol, count: Number(r.count)}));
+    // A row whose required figure is a symbol has no figure: the models see no row for that key (the
+    // figure is missing, never 0), and the row stays accepted, with its symbol, in value_symbols.
+    // Files whose readers handle the missing value themselves keep the row (population: a year with a
+    // band missing has no population at all).
+    const required = numeric.filter((c) => !c.optional);
+    if (required.length && !spec.keepSymbolRows) {
+      symbolRows = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)} WHERE ${required.map((c) => `${ident(c.field)} IS NULL`).join(" OR ")}`));
+      if (symbolRows) await conn.run(`DELETE FROM ${ident(spec.table)} WHERE ${required.map((c) => `${ident(c.field)} IS NULL`).join(" OR ")}`);
+    }
+  }
   const broken = `broken_${spec.table}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${broken} AS SELECT * EXCLUDE (_broken${key ? ", _h" : ""}) FROM ${lineSql} WHERE _broken`);
   const issues = `issues_${spec.table}`;
@@ -214,12 +292,16 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   await conn.run(`DROP TABLE ${stage}`);
   await conn.run(`INSERT INTO ingest_issues SELECT ${lit(file)}, line, col, left(value, 200), rule, message FROM ${issues}`);
 
-  report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`));
+  report.accepted = Number(await queryValue(conn, `SELECT count(*) FROM ${ident(spec.table)}`)) + symbolRows;
   report.rejected = Number(await queryValue(conn, `SELECT count(DISTINCT line) FROM ${issues}`));
   if (report.accepted + report.rejected !== report.read)
     throw new Error(`internal: ${file}: accepted ${report.accepted} + rejected ${report.rejected} ≠ read ${report.read}`);
   report.rules = (await queryRows<{rule: string; message: string; count: string}>(conn, `SELECT rule, any_value(message) AS message, count(*) AS count FROM ${issues} GROUP BY rule ORDER BY count DESC, rule`)).map((r) => ({...r, message: RULES[r.rule] ?? r.message, count: Number(r.count)}));
-  if (report.read === 0) report.warnings.push("Filen har bara en rubrikrad och inga datarader.");
+  if (report.read === 0) {
+    // A required file without rows leaves every page that needs it empty: stop, as for a missing file.
+    if (spec.required) throw new IngestFatalError(file, "filen har bara en rubrikrad och inga datarader. Lägg till raderna (se data/README.md).");
+    report.warnings.push("Filen har bara en rubrikrad och inga datarader.");
+  }
   for (const t of [broken, issues, `bad_${spec.table}`, `gaps_${spec.table}`, `gapadj_${spec.table}`, `rej_${spec.table}`, `rejscan_${spec.table}`])
     await conn.run(`DROP TABLE IF EXISTS ${t}`);
   void basename;

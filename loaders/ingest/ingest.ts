@@ -11,6 +11,7 @@ import {SettingsSchema, describeParameterErrors, type Parameters} from "../schem
 import {parametersFromAgreements, readAgreements, type Agreement} from "../agreements.ts";
 import {ingestFile, type FileReport} from "./ingest-file.ts";
 import {inspectTextFile} from "./text-file.ts";
+import {findDataFile, unknownDataFiles} from "./find-file.ts";
 import {IngestFatalError} from "./errors.ts";
 import {lit, queryRows} from "./sql.ts";
 
@@ -34,6 +35,8 @@ export interface IngestReport {
   issues: Issue[];
   issuesShown: number;
   issuesTotal: number;
+  /** Data files in the folder that are no input, each with the input it was probably meant to be. */
+  unusedFiles: {name: string; meant: string | null}[];
   /** Milliseconds: reading and validating the files, and making the derived tables (for npm run bench). */
   timings: {validateMs: number; deriveMs: number};
 }
@@ -66,12 +69,19 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   await conn.run(`SET temp_directory = ${lit(join(tmpDir, "spill"))}`);
   await conn.run(`SET preserve_insertion_order = true`);
   await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
+  // Published statistics' symbols in numeric columns ("..", ".", "-", "–", "x"): the value is NULL in its table, the symbol here.
+  await conn.run(`CREATE OR REPLACE TABLE value_symbols (table_name VARCHAR, line BIGINT, field VARCHAR, header VARCHAR, symbol VARCHAR)`);
   const files: FileReport[] = [];
   const started = performance.now();
   // Node scans the next file (encoding, lines) while DuckDB reads this one.
   const scan = (i: number) => {
-    const path = i < INPUTS.length ? join(dataDir, INPUTS[i].file) : "";
-    if (!path || !existsSync(path)) return undefined;
+    let path = "";
+    try {
+      path = i < INPUTS.length ? (findDataFile(dataDir, INPUTS[i].file)?.path ?? "") : "";
+    } catch {
+      return undefined; // ingestFile finds it again and says what is wrong
+    }
+    if (!path) return undefined;
     const p = inspectTextFile(path);
     p.catch(() => {}); // its error, if any, is thrown when that file's turn comes
     return p;
@@ -83,6 +93,7 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
     files.push(await ingestFile(conn, INPUTS[i], dataDir, tmpDir, current));
   }
   const validated = performance.now();
+  await checkParameterCounties(conn, parameters);
   await deriveTables(conn, parameters);
   const timings = {validateMs: Math.round(validated - started), deriveMs: Math.round(performance.now() - validated)};
 
@@ -96,11 +107,32 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
   ).map((i) => ({file: i.file, line: Number(i.line), column: i.col, value: i.value, rule: i.rule, message: i.message}));
   const issuesTotal = Number((await queryRows<{n: string}>(conn, "SELECT count(*) AS n FROM ingest_issues"))[0].n);
   const totals = files.reduce((t, f) => ({read: t.read + f.read, accepted: t.accepted + f.accepted, rejected: t.rejected + f.rejected}), {read: 0, accepted: 0, rejected: 0});
-  const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal, timings};
+  const unusedFiles = unknownDataFiles(dataDir, INPUTS.map((i) => i.file));
+  const report: IngestReport = {dataDir, dataset: parameters.dataset, files, totals, issues, issuesShown: issues.length, issuesTotal, unusedFiles, timings};
   await conn.run(`CREATE OR REPLACE TABLE meta (key VARCHAR PRIMARY KEY, value JSON)`);
   await conn.run(`INSERT INTO meta VALUES ('parameters', ${lit(JSON.stringify(parameters))}), ('agreements', ${lit(JSON.stringify(agreements))}), ('report', ${lit(JSON.stringify(report))})`);
   // tmpDir also holds DuckDB's spill files until the database is closed: the caller removes it.
   return report;
+}
+
+/** The agreement's counties in the parameters must be in kommuner.csv: a county without data would show empty pages. */
+async function checkParameterCounties(conn: DuckDBConnection, parameters: Parameters): Promise<void> {
+  const counties = (await queryRows<{c: string}>(conn, "SELECT DISTINCT county_code AS c FROM municipalities ORDER BY 1")).map((r) => r.c);
+  const named: [string, string][] = [
+    ["supplementaryAmount.countyCode", parameters.supplementaryAmount.countyCode],
+    ["medtech.countyCode", parameters.medtech.countyCode]
+  ];
+  // (taxSwap.countyCode only picks where /skattevaxling/ starts; a folder of another county may lack it.)
+  for (const [field, code] of named)
+    if (!counties.includes(code))
+      throw new IngestFatalError(PARAMETERS_FILE, `fältet "${field}" är länskod ${code}, men det länet finns inte i kommuner.csv (där finns ${counties.join(", ") || "inga län"}). Rätta länskoden.`);
+}
+
+/** "Did you mean": data files in the folder that are read by no input, as the report words them. */
+export function unusedFileNotes(report: Pick<IngestReport, "unusedFiles">): string[] {
+  return report.unusedFiles.map((u) =>
+    u.meant ? `${u.name} läses inte: ingen indatafil heter så. Menade du ${u.meant}? Byt namn på filen.` : `${u.name} läses inte: ingen indatafil heter så (se data/README.md för filnamnen).`
+  );
 }
 
 /**

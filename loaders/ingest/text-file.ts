@@ -25,6 +25,12 @@ export interface TextFileInfo {
   /** A quote character occurs: a field may span lines. */
   hasQuotes: boolean;
   bytes: number;
+  /** Line ends: how many lines end with CRLF and with LF alone, and the first line of each. */
+  lineEnds: {crlf: number; lf: number; firstCrlf: number | null; firstLf: number | null; crOnly: boolean};
+  /** UTF-16 (a BOM FF FE or FE FF, or NUL bytes between the letters). */
+  utf16: boolean;
+  /** Lines holding a NUL byte (the first few). */
+  nulLines: number[];
 }
 
 const CHUNK = 16 * 1024 * 1024;
@@ -43,6 +49,9 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
     let lastByte = -1;
     let lineHasContent = false;
     let lineNo = 1;
+    const lineEnds: TextFileInfo["lineEnds"] = {crlf: 0, lf: 0, firstCrlf: null, firstLf: null, crOnly: false};
+    let hasCr = false;
+    const nulLines: number[] = [];
     // One buffer for the whole file. The few bytes of a character cut in two at the end of a chunk
     // are moved to its start and checked with the next chunk; nothing else is copied.
     const buf = Buffer.allocUnsafeSlow(Math.min(CHUNK, size) + 4);
@@ -66,6 +75,9 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
         }
         const len = nl - start;
         if (len > 1 || (len === 1 && chunk[start] !== 13)) lineHasContent = true;
+        if (nl > 0 ? chunk[nl - 1] === 13 : lastByte === 13) {
+          if (lineEnds.crlf++ === 0) lineEnds.firstCrlf = lineNo;
+        } else if (lineEnds.lf++ === 0) lineEnds.firstLf = lineNo;
         lines++;
         if (!lineHasContent && lineNo > 1) blankLines.push(lineNo);
         lineHasContent = false;
@@ -73,6 +85,13 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
         start = nl + 1;
       }
       if (!hasQuotes && chunk.indexOf(34) >= 0) hasQuotes = true;
+      if (!hasCr && chunk.indexOf(13) >= 0) hasCr = true;
+      // A NUL byte has no place in a text file (rare: find its lines only then).
+      for (let z = chunk.indexOf(0); z >= 0 && nulLines.length < 5; z = chunk.indexOf(0, z + 1)) {
+        let line = lineNo;
+        for (let k = chunk.indexOf(10, z); k >= 0; k = chunk.indexOf(10, k + 1)) line--;
+        if (nulLines.at(-1) !== line) nulLines.push(line);
+      }
       lastByte = chunk[chunk.length - 1];
       if (utf8) {
         // Cut after the last whole character, unless the file ends here: no character is checked
@@ -96,8 +115,12 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
       if (!lineHasContent && lineNo > 1) blankLines.push(lineNo);
     }
     const encoding: Encoding = !utf8 ? "windows-1252" : bom ? "utf-8-bom" : "utf-8";
+    lineEnds.crOnly = hasCr && lines <= 1 && lineEnds.lf + lineEnds.crlf === 0;
+    const head = first ?? Buffer.alloc(0);
+    const zeros = head.subarray(0, 512).reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || zeros > Math.min(head.length, 512) / 4;
     const text = first ? decode(first, encoding) : "";
-    const rawLines = text.split(/\r?\n/);
+    const rawLines = text.split(lineEnds.crOnly ? /\r/ : /\r?\n/);
     let skip = 1;
     let headerLine = rawLines[0] ?? "";
     let delimiter = detectDelimiter(headerLine);
@@ -108,7 +131,7 @@ export async function inspectTextFile(path: string): Promise<TextFileInfo> {
       skip = 2;
     }
     const header = headerLine.trim() === "" ? [] : splitCsvLine(headerLine, delimiter);
-    return {encoding, delimiter, header, skip, lines, blankLines, hasQuotes, bytes: size};
+    return {encoding, delimiter, header, skip, lines, blankLines, hasQuotes, bytes: size, lineEnds, utf16, nulLines: utf16 ? [] : nulLines};
   } finally {
     await fh.close();
   }
@@ -161,12 +184,22 @@ export async function transcodeWindows1252(from: string, to: string): Promise<vo
 /**
  * Physical line number of each record that DuckDB reads, in order, for files where a quoted field
  * spans lines or blank lines occur (rare: the fast path needs no such list). Blank lines are not
- * records. Runs over the text once.
+ * records. Runs over the text once. As DuckDB does, a quote opens a quoted field only at the start of
+ * a field (a stray `5"` inside an unquoted field is a character like any other), and `""` inside a
+ * quoted field is an escaped quote.
+ *
+ * `all` is the start line of every record DuckDB counts, blank ones and the header included: DuckDB
+ * numbers the rows it rejects by that count (record k is on "line" k), not by physical line, so the
+ * physical line of its "line" L is `all[L - 1]`.
  */
-export async function recordStartLines(path: string, skip: number): Promise<number[]> {
+export async function recordStartLines(path: string, skip: number, delimiter = ";"): Promise<number[] & {all: number[]}> {
   const starts: number[] = [];
+  const all: number[] = [];
+  const delim = delimiter.charCodeAt(0);
   let line = 1;
   let quoted = false;
+  let justClosed = false;
+  let fieldStart = true;
   let atRecordStart = true;
   let recordHasContent = false;
   let recordStart = 1;
@@ -175,19 +208,92 @@ export async function recordStartLines(path: string, skip: number): Promise<numb
       const b = chunk[i];
       if (atRecordStart) {
         recordStart = line;
+        all.push(line);
         atRecordStart = false;
         recordHasContent = false;
+        fieldStart = true;
       }
-      if (b === 34) quoted = !quoted;
+      if (b === 34) {
+        if (quoted) (quoted = false), (justClosed = true);
+        else if (fieldStart || justClosed) (quoted = true), (justClosed = false);
+        fieldStart = false;
+        recordHasContent = true;
+        continue;
+      }
+      justClosed = false;
       if (b === 10) {
         if (!quoted) {
           if (recordHasContent && recordStart > skip) starts.push(recordStart);
           atRecordStart = true;
         }
         line++;
-      } else if (b !== 13) recordHasContent = true;
+      } else if (b !== 13) {
+        recordHasContent = true;
+        fieldStart = !quoted && b === delim;
+      }
     }
   }
   if (!atRecordStart && recordHasContent && recordStart > skip) starts.push(recordStart);
-  return starts;
+  return Object.assign(starts, {all});
+}
+
+/**
+ * A file that is not valid UTF-8 may be Windows-1252 throughout, or UTF-8 with some lines saved in
+ * Windows-1252 (a row appended in another program). Tells them apart: `utf8Characters` counts the
+ * well-formed multi-byte UTF-8 characters, `badLines` lists the first lines with bytes that are not
+ * UTF-8. Runs only on files that failed the UTF-8 test.
+ */
+export async function findEncodingProblems(path: string): Promise<{utf8Characters: number; badLines: number[]}> {
+  let utf8Characters = 0;
+  const badLines: number[] = [];
+  let line = 1;
+  let pending = Buffer.alloc(0);
+  const cont = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
+  for await (const piece of createReadStream(path, {highWaterMark: CHUNK}) as AsyncIterable<Buffer>) {
+    const chunk = pending.length ? Buffer.concat([pending, piece]) : piece;
+    pending = Buffer.alloc(0);
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 10) line++;
+      if (b < 0x80) continue;
+      const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+      if (need && i + need >= chunk.length) {
+        pending = Buffer.from(chunk.subarray(i));
+        break;
+      }
+      let ok = need > 0;
+      for (let k = 1; ok && k <= need; k++) ok = cont(chunk[i + k]);
+      if (ok) {
+        utf8Characters++;
+        i += need;
+      } else if (badLines.at(-1) !== line && badLines.length < 5) badLines.push(line);
+    }
+  }
+  if (pending.length && badLines.at(-1) !== line && badLines.length < 5) badLines.push(line);
+  return {utf8Characters, badLines};
+}
+
+/**
+ * Writes a copy with one kind of line end (LF) where the file mixes CRLF and LF, or uses CR alone
+ * (old Mac): DuckDB's reader stops on a file whose line ends change halfway. Windows-1252 is
+ * converted to UTF-8 in the same pass. Every line stays on its line.
+ */
+export async function normalizeTextFile(from: string, to: string, {windows1252 = false, crOnly = false} = {}): Promise<void> {
+  const decoder = new TextDecoder(windows1252 ? "windows-1252" : "utf-8");
+  let crPending = false;
+  await pipeline(
+    createReadStream(from, {highWaterMark: CHUNK}),
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        let text = (crPending ? "\r" : "") + decoder.decode(chunk, {stream: true});
+        crPending = text.endsWith("\r");
+        if (crPending) text = text.slice(0, -1);
+        done(null, Buffer.from(crOnly ? text.replace(/\r\n?/g, "\n") : text.replace(/\r\n/g, "\n"), "utf8"));
+      },
+      flush(done) {
+        done(null, Buffer.from(decoder.decode() + (crPending ? (crOnly ? "\n" : "\r") : ""), "utf8"));
+      }
+    }),
+    createWriteStream(to)
+  );
 }

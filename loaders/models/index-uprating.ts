@@ -20,6 +20,8 @@ export interface IndexValue {
   edition: string;
   /** "utfall" (outcome) or "prognos" (forecast). */
   status?: "utfall" | "prognos";
+  /** The index level of the year (indextal, exact decimal text), where the file gives it. */
+  level?: string | null;
   demo?: boolean;
 }
 
@@ -71,6 +73,29 @@ export function upratingSteps(
     steps.push({year, indexYear: year - lag, changePercent: v.changePercent, edition: v.edition, factor: f});
   }
   return steps;
+}
+
+/**
+ * Fixed prices: the factor that takes a cost of `fromYear` to the price level of `toYear`. From the
+ * index levels when the file gives both years' (level of toYear / level of fromYear: what the index
+ * says), else by chaining the yearly changes. The published changes are rounded to a tenth of a per
+ * cent, so a chain of them drifts from the index (e.g. 1,1863 where the levels give 1,1842); the
+ * agreement's uprating of a rate, which the agreement defines by the yearly change, uses
+ * `upratingFactor` instead.
+ */
+export function priceLevelFactor(
+  series: readonly IndexValue[],
+  index: IndexName,
+  fromYear: number,
+  toYear: number,
+  options: {lag?: number; asOf?: string} = {}
+): {factor: Ratio; method: "indextal" | "kedjade förändringar"} {
+  const values = latestEditions(series, index, options.asOf);
+  const lag = options.lag ?? 0;
+  const from = values.get(fromYear - lag)?.level;
+  const to = values.get(toYear - lag)?.level;
+  if (from && to && dec(from).num > 0n) return {factor: div(dec(to), dec(from)), method: "indextal"};
+  return {factor: upratingFactor(series, index, fromYear, toYear, options), method: "kedjade förändringar"};
 }
 
 /** The exact factor that takes a value at `fromYear` level to `toYear` level. */

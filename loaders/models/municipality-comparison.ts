@@ -17,7 +17,7 @@
  *   65+ and share 80+, across all municipalities in the data (like Kolada's "liknande kommuner").
  */
 import {type Ratio, ratio, add, sub, div, cmp, sum, ZERO, ONE, mul} from "./exact.ts";
-import {upratingFactor, type IndexName, type IndexValue} from "./index-uprating.ts";
+import {priceLevelFactor, type IndexName, type IndexValue} from "./index-uprating.ts";
 
 export type MeasureId = "total" | "perInhabitant" | "per65" | "per80" | "perEnrolled" | "share" | "coverage";
 
@@ -220,7 +220,8 @@ export function groupSeries(measure: MeasureId, input: MeasureInput, codes: read
 
 /** Per year, the exact factor that takes an amount of that year to the price level of `levelYear`. */
 export function priceFactors(series: readonly IndexValue[], index: IndexName, years: readonly number[], levelYear: number): Map<number, Ratio> {
-  return new Map(years.map((y) => [y, upratingFactor(series, index, y, levelYear)]));
+  // From the index levels where the file has them (round once), else the chained yearly changes.
+  return new Map(years.map((y) => [y, priceLevelFactor(series, index, y, levelYear).factor]));
 }
 
 /** An amount in fixed prices: the amount times its year's factor (exact). */

@@ -14,7 +14,7 @@
  */
 import {type Ratio, dec, ratio, mul, roundHalfAway} from "./exact.ts";
 import {type Ore} from "./money.ts";
-import {type IndexName, type IndexStep, type IndexValue, upratingFactor, upratingSteps} from "./index-uprating.ts";
+import {type IndexName, type IndexStep, type IndexValue, priceLevelFactor, upratingSteps} from "./index-uprating.ts";
 import {formatDecimal, formatInteger} from "../format.ts";
 
 export interface SwapOre {
@@ -128,7 +128,7 @@ export interface TaxSwapResult {
   rows: TaxSwapRow[];
   county: CountyYear[];
   /** Price level used, with the factor per year (null: current prices). */
-  fixedPrices: {year: number; index: IndexName; lag: number; factors: {year: number; factor: Ratio; steps: IndexStep[]}[]} | null;
+  fixedPrices: {year: number; index: IndexName; lag: number; factors: {year: number; factor: Ratio; steps: IndexStep[]; method: "indextal" | "kedjade förändringar"}[]} | null;
   method: string;
 }
 
@@ -177,7 +177,8 @@ export function taxSwapFollowUp(
 
   const fp = options.fixedPrices;
   const factors = new Map<number, Ratio>();
-  if (fp) for (const y of years) factors.set(y, upratingFactor(fp.series, fp.index, y, fp.year, {lag: fp.lag ?? 0, asOf: fp.asOf}));
+  // From the index levels where the file has them (round once), else the chained yearly changes.
+  if (fp) for (const y of years) factors.set(y, priceLevelFactor(fp.series, fp.index, y, fp.year, {lag: fp.lag ?? 0, asOf: fp.asOf}).factor);
   const atPrice = (exactOre: Ratio, year: number): Ore => Number(roundHalfAway(fp ? mul(exactOre, factors.get(year)!) : exactOre));
 
   const rows: TaxSwapRow[] = [];
@@ -237,7 +238,7 @@ export function taxSwapFollowUp(
       year: fp.year,
       index: fp.index,
       lag,
-      factors: years.map((y) => ({year: y, factor: factors.get(y)!, steps: upratingSteps(fp.series, fp.index, y, fp.year, {lag, asOf: fp.asOf})}))
+      factors: years.map((y) => ({year: y, factor: factors.get(y)!, steps: upratingSteps(fp.series, fp.index, y, fp.year, {lag, asOf: fp.asOf}), method: priceLevelFactor(fp.series, fp.index, y, fp.year, {lag, asOf: fp.asOf}).method}))
     };
     method += ` Fasta priser: intäkter och kostnader räknas om till ${fp.year} års prisnivå med ${fp.index}` +
       `${lag ? ` (förskjutning ${lag} år)` : ""} innan saldot räknas.`;

@@ -219,7 +219,8 @@ export function rankAmong(values: readonly {code: string; name?: string; coverag
 
 export function rankText(r: Ranked | null): string {
   if (!r) return "–";
-  return `plats ${formatInteger(r.rank)} av ${formatInteger(r.of)}${r.tiedWith.length ? ` (delad med ${r.tiedWith.join(", ")})` : ""}`;
+  // The rank counts only the counties that have a value in the data: say so, it is not "of 21".
+  return `plats ${formatInteger(r.rank)} av ${formatInteger(r.of)} län med uppgift${r.tiedWith.length ? ` (delad med ${r.tiedWith.join(", ")})` : ""}`;
 }
 
 // ——— Volume priced ———

@@ -78,12 +78,14 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
   );
   const population = await queryRows<{code: string; year: number; band: string; n: string}>(
     c,
-    `SELECT municipality_code AS code, year, age_band AS band, CAST(population AS VARCHAR) AS n FROM population ORDER BY 1, 2, 3`
+    // A year with an age band missing (a statistics symbol such as "..") has no population: left out, never 0.
+    `SELECT municipality_code AS code, year, age_band AS band, CAST(population AS VARCHAR) AS n FROM population
+     QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0 ORDER BY 1, 2, 3`
   );
   const indices = [...new Set([p.comparison.regionIndex, p.comparison.municipalIndex])];
-  const priceIndex = await queryRows<{index: IndexName; year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string}>(
+  const priceIndex = await queryRows<{index: IndexName; year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string; level: string | null}>(
     c,
-    `SELECT index_name AS "index", year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source
+    `SELECT index_name AS "index", year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source, CAST(index_level AS VARCHAR) AS level
      FROM price_indices WHERE index_name IN (${indices.map(lit).join(", ")}) ORDER BY 1, 2, 4`
   );
   return {
@@ -100,7 +102,7 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
     })),
     devices: devices.map((r) => ({...r, devices: Number(r.devices)})),
     population: population.map((r) => ({...r, n: Number(r.n)})),
-    priceIndex: priceIndex.map((r) => ({index: r.index, year: r.year, changePercent: r.change, edition: r.edition, status: r.status, demo: r.source === "Demodata"}))
+    priceIndex: priceIndex.map((r) => ({index: r.index, year: r.year, changePercent: r.change, edition: r.edition, status: r.status, demo: r.source === "Demodata", level: r.level}))
   };
 }
 
@@ -163,7 +165,8 @@ export interface ComparisonReport {
   dataset: Parameters["dataset"];
   suppressionThreshold: number;
   counties: {code: string; name: string; region: string}[];
-  municipalities: {code: string; name: string; countyCode: string; population: number; share65: number; share80: number; similar: {code: string; distance: number}[]}[];
+  /** population null: no population figure for the structure year. Shares as fractions, rounded once to 0.1 percentage point. */
+  municipalities: {code: string; name: string; countyCode: string; population: number | null; share65: number | null; share80: number | null; similar: {code: string; distance: number}[]}[];
   /** Year of the structure figures (population, shares) used for the similar municipalities. */
   structureYear: number;
   similarK: number;
@@ -295,6 +298,11 @@ function shapeSeries(
 
 const seasonYear = (season: string) => Number(season.slice(0, 4));
 
+/** part / whole in tenths of a per cent, rounded once, half up, in integers: 2 345 of 10 000 → 235 (23,5 %). */
+export function shareTenthsOfPercent(part: number, whole: number): number {
+  return Math.floor((2 * part * 1000 + whole) / (2 * whole));
+}
+
 export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {similarK?: number} = {}): ComparisonReport {
   const {parameters: p} = inputs;
   const threshold = p.suppressionThreshold;
@@ -316,7 +324,7 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
   const features = order
     .map((code) => ({code, pop: population.get(cellKey(code, structureYear))}))
     .filter((x) => x.pop && x.pop.total > 0)
-    .map(({code, pop}) => ({code, population: pop!.total, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
+    .map(({code, pop}) => ({code, population: pop!.total, age65: pop!.age65, age80: pop!.age80, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
   const similar = similarMunicipalities(features, similarK);
 
   // Enrolment cells per service: hidden where the disclosure pass hid them (null), and, as a guard,
@@ -399,8 +407,12 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
   }
   for (const c of costKeys) {
     const services = CATEGORY_ENROLMENT[c.category] ?? DEFAULT_ENROLMENT;
+    // A category's own id must not take another indicator's: a category named "totalt" (or "a_b" beside
+    // "a-b") would otherwise give its figures under the other's label. Such an id gets a suffix.
+    let id = `kostnad-${c.category.replace(/_/g, "-")}-${c.principal}`;
+    for (let k = 2; series[id]; k++) id = `kostnad-kategori-${c.category.replace(/_/g, "-")}-${c.principal}${k > 2 ? `-${k - 1}` : ""}`;
     add_(
-      costInfo(`kostnad-${c.category.replace(/_/g, "-")}-${c.principal}`, `Kostnad: ${CATEGORY_LABELS[c.category] ?? c.category} (${c.principal === "kommun" ? "kommunen" : "regionen"})`, `Kostnadsslaget ${c.category} med ${PRINCIPAL_WORDS[c.principal] ?? c.principal} som huvudman (kostnader.csv och summerade huvudboksrader). Per inskriven: per person inskriven i ${enrolWords(services)}.`, [c.principal]),
+      costInfo(id, `Kostnad: ${CATEGORY_LABELS[c.category] ?? c.category} (${c.principal === "kommun" ? "kommunen" : "regionen"})`, `Kostnadsslaget ${c.category} med ${PRINCIPAL_WORDS[c.principal] ?? c.principal} som huvudman (kostnader.csv och summerade huvudboksrader). Per inskriven: per person inskriven i ${enrolWords(services)}.`, [c.principal]),
       "cost",
       {lopande: c.current, ...(factors ? {fasta: c.fixed} : {})},
       enrolledFor(services)
@@ -466,9 +478,11 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
       const f = features.find((x) => x.code === m.code);
       return {
         ...m,
-        population: f?.population ?? 0,
-        share65: f ? Number(f.share65.toFixed(4)) : 0,
-        share80: f ? Number(f.share80.toFixed(4)) : 0,
+        // No population for the structure year: missing (null), never "0 invånare".
+        population: f?.population ?? null,
+        // Rounded once, from the counts, to the tenth of a per cent that Kolada publishes (half up).
+        share65: f ? shareTenthsOfPercent(f.age65, f.population) / 1000 : null,
+        share80: f ? shareTenthsOfPercent(f.age80, f.population) / 1000 : null,
         similar: (similar.get(m.code) ?? []).map((n) => ({code: n.code, distance: Number(n.distance.toFixed(2))}))
       };
     }),

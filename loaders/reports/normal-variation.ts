@@ -100,6 +100,21 @@ export interface BandJson {
   method?: string;
   /** Years of the base window without a value. */
   missing?: number[];
+  /** The base years that have values, as a label: "2019–2024", or "2019–2020, 2022" when years are missing. */
+  yearsLabel: string;
+}
+
+/** Years as a compact label: runs of consecutive years as "2013–2018", joined by ", ". */
+export function yearsLabel(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(", ");
 }
 
 export function bandJson(b: NormalVariationBand, kind: SeriesKind = "enrolment"): BandJson {
@@ -116,6 +131,7 @@ export function bandJson(b: NormalVariationBand, kind: SeriesKind = "enrolment")
     baseTo: b.baseTo,
     n: b.n,
     rounding: b.rounding,
+    yearsLabel: yearsLabel([...have]),
     ...(kind === "enrolment" ? {method: b.method} : {}),
     ...(missing.length ? {missing} : {})
   };
@@ -588,7 +604,8 @@ export function yearlyAnalysis(name: string, option: SeriesOption, cells: Map<nu
     summary = `${option.label}, ${name}: ${bandNote}`;
   } else {
     const parts = [
-      `${option.label}, ${name}: normalvariationen är ${f(band.lower)}–${f(band.upper)} (medelvärdet ${option.kind === "cost" ? f(band.mean) : short(band.mean)} ± ${short(band.k)} standardavvikelser à ${option.kind === "cost" ? f(band.sd) : short(band.sd)}, basperioden ${window}).`
+      // The label names the years the band is made of: a series without some base years says so.
+      `${option.label}, ${name}: normalvariationen är ${f(band.lower)}–${f(band.upper)} (medelvärdet ${option.kind === "cost" ? f(band.mean) : short(band.mean)} ± ${short(band.k)} standardavvikelser à ${option.kind === "cost" ? f(band.sd) : short(band.sd)}, ${band.missing ? `åren ${band.yearsLabel} i basperioden ${window}; ${listSv(band.missing.map(String))} saknas i underlaget` : `basperioden ${window}`}).`
     ];
     const out = (seg: string) => points.filter((p) => p.outside && segmentOf(p.year, bandParams) === seg);
     const after = points.filter((p) => p.value != null && segmentOf(p.year, bandParams) === "efter");

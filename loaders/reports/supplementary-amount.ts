@@ -95,7 +95,9 @@ export async function readSupplementaryAmountInputs(wh: Warehouse): Promise<Supp
   );
   const population = await queryRows<{code: string; year: number; band: string; n: string}>(
     c,
-    `SELECT p.municipality_code AS code, p.year, p.age_band AS band, sum(p.population) AS n FROM population p JOIN municipalities m USING (municipality_code)
+    // A year with an age band missing (a statistics symbol such as "..") has no population: left out, never 0.
+    `SELECT p.municipality_code AS code, p.year, p.age_band AS band, sum(p.population) AS n
+     FROM (SELECT * FROM population QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0) p JOIN municipalities m USING (municipality_code)
      WHERE m.county_code = ${county} GROUP BY ALL ORDER BY 1, 2, 3`
   );
   const factors = await queryRows<{code: string; year: number; sparsity: string; socio: string}>(
@@ -488,7 +490,7 @@ const formatDecimalSv = (n: number) => (Math.round(n * 10) / 10).toString().repl
 
 function agreedBandJsonOf(a: AgreedBand, kText: string): BandJson {
   const k = Number(kText);
-  return {mean: (a.lower + a.upper) / 2, sd: (a.upper - a.lower) / (2 * k), lower: a.lower, upper: a.upper, k, baseFrom: a.baseFrom, baseTo: a.baseTo, n: a.baseTo - a.baseFrom + 1, rounding: "inward"};
+  return {mean: (a.lower + a.upper) / 2, sd: (a.upper - a.lower) / (2 * k), lower: a.lower, upper: a.upper, k, baseFrom: a.baseFrom, baseTo: a.baseTo, n: a.baseTo - a.baseFrom + 1, rounding: "inward", yearsLabel: a.baseFrom === a.baseTo ? String(a.baseFrom) : `${a.baseFrom}–${a.baseTo}`};
 }
 
 export async function supplementaryAmountReport(wh: Warehouse): Promise<SupplementaryAmountReport> {

@@ -105,11 +105,13 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
   const costSources = await queryRows<{source: string}>(c, `SELECT DISTINCT source FROM cost_summary ORDER BY 1`);
   const population = await queryRows<{code: string; year: number; band: string; n: string}>(
     c,
-    `SELECT municipality_code AS code, year, age_band AS band, population AS n FROM population ORDER BY 1, 2, 3`
+    // A year with an age band missing (a statistics symbol such as "..") has no population: left out, never 0.
+    `SELECT municipality_code AS code, year, age_band AS band, population AS n FROM population
+     QUALIFY count(*) FILTER (WHERE population IS NULL) OVER (PARTITION BY municipality_code, year) = 0 ORDER BY 1, 2, 3`
   );
-  const priceIndex = await queryRows<{year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string}>(
+  const priceIndex = await queryRows<{year: number; change: string; edition: string; status: "utfall" | "prognos"; source: string; level: string | null}>(
     c,
-    `SELECT year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source
+    `SELECT year, CAST(change_percent AS VARCHAR) AS change, CAST(edition AS VARCHAR) AS edition, status, source, CAST(index_level AS VARCHAR) AS level
      FROM price_indices WHERE index_name = ${lit(index)} ORDER BY year, edition`
   );
   return {
@@ -126,7 +128,7 @@ export async function readTaxSwapInputs(wh: Warehouse): Promise<TaxSwapInputs> {
     costCategories,
     costSources: costSources.map((s) => s.source),
     population: population.map((r) => ({municipalityCode: r.code, year: r.year, ageBand: r.band, population: Number(r.n)})),
-    priceIndex: priceIndex.map((r) => ({index, year: r.year, changePercent: trimDecimal(r.change), edition: r.edition, status: r.status, demo: r.source === "Demodata"}))
+    priceIndex: priceIndex.map((r) => ({index, year: r.year, changePercent: trimDecimal(r.change), edition: r.edition, status: r.status, demo: r.source === "Demodata", level: r.level}))
   };
 }
 
@@ -702,7 +704,7 @@ function view(
       year: result.fixedPrices.year,
       index: result.fixedPrices.index,
       lag: result.fixedPrices.lag,
-      factors: result.fixedPrices.factors.map((f) => ({year: f.year, factor: toFixed(f.factor, 6)})),
+      factors: result.fixedPrices.factors.map((f) => ({year: f.year, factor: toFixed(f.factor, 6), method: f.method})),
       values,
       demo: values.some((v) => v.demo)
     };

@@ -31,6 +31,36 @@ export interface ColumnSpec {
   description: string;
 }
 
+/**
+ * The symbols of published statistics (SCB, Kolada, Folkhälsomyndigheten) in place of a number. They
+ * are read as a missing value with the symbol kept (table `value_symbols`), never as 0 and never as
+ * an error.
+ */
+export const STATISTICS_SYMBOLS: Record<string, string> = {
+  "..": "uppgift saknas eller är för osäker (t.ex. för få)",
+  ".": "uppgift kan inte förekomma (ej tillämpligt)",
+  "-": "uppgift saknas",
+  "–": "uppgift saknas",
+  "—": "uppgift saknas",
+  x: "uppgift kan inte redovisas (sekretess)",
+  X: "uppgift kan inte redovisas (sekretess)"
+};
+
+/** SQL: the (untrimmed) text is one of the statistics symbols, after trimming. */
+export function symbolSql(text: string): string {
+  // A regular expression, not IN (…): DuckDB may turn an IN list into a join, which would cost the
+  // reading statement its ordered insert (and the line numbers).
+  return `regexp_full_match(${text}, ' *(\\.\\.?|[-–—xX]) *')`;
+}
+
+/** Kinds whose value may be a statistics symbol instead of a number. */
+export const isNumericKind = (kind: ColumnKind): boolean => kind.type === "integer" || kind.type === "decimal";
+
+/** An enum value as it is matched: lower case, "–" as "-", no spaces, no trailing "år" ("80+ år" is "80+"). */
+export function enumKey(value: string): string {
+  return value.toLowerCase().replace(/[–—]/g, "-").replace(/\s*år$/, "").replace(/\s+/g, "");
+}
+
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
@@ -96,15 +126,15 @@ export function describeKind(kind: ColumnKind): string {
     case "year":
       return `år, heltal ${MIN_YEAR}–${MAX_YEAR}`;
     case "integer":
-      return `heltal${range(kind.min, kind.max)}`;
+      return `heltal${range(kind.min, kind.max)} (3776,0 godtas; .., ., -, – och x läses som saknat värde)`;
     case "decimal":
-      return `decimaltal, decimalkomma eller punkt, högst ${kind.scale ?? 2} decimaler${range(kind.min, kind.max)}`;
+      return `decimaltal, decimalkomma eller punkt, högst ${kind.scale ?? 2} decimaler${range(kind.min, kind.max)} (.., ., -, – och x läses som saknat värde)`;
     case "date":
       return "datum ÅÅÅÅ-MM-DD";
     case "text":
       return `text, högst ${kind.maxLength ?? 200} tecken`;
     case "enum":
-      return `en av: ${kind.values.join(", ")}`;
+      return `en av: ${kind.values.join(", ")}${kind.aliases && Object.keys(kind.aliases).length ? ` (även ${Object.keys(kind.aliases).join(", ")})` : ""}`;
     case "period":
       return "period: ÅÅÅÅ (år) eller ÅÅÅÅ-MM (månad)";
     case "season":
@@ -167,9 +197,11 @@ function columnRule(
       return {exact: `CASE WHEN ${ok} THEN TRY_CAST(${raw} AS INTEGER) END`, rule: "ogiltigt_ar", fast: full(YEAR_RE), fastValue: `CAST(${rawText} AS INTEGER)`};
     }
     case "integer": {
-      const ok = `regexp_matches(${compact}, '^-?\\d{1,15}$')`;
+      // A count written with zero decimals, as statistics tables do ("3776,0", "3776.0"), is that count.
+      // Not "1.000": three decimals after a point may be a thousands separator.
+      const ok = `regexp_matches(${compact}, '^-?\\d{1,15}(,0+|\\.0{1,2})?$')`;
       return {
-        exact: `CASE WHEN ${ok} THEN TRY_CAST(${compact} AS BIGINT) END`,
+        exact: `CASE WHEN ${ok} THEN TRY_CAST(regexp_replace(${compact}, '[.,]0+$', '') AS BIGINT) END`,
         rule: "ogiltigt_heltal",
         fast: full("-?\\d{1,15}"),
         fastValue: `CAST(${rawText} AS BIGINT)`
@@ -199,20 +231,23 @@ function columnRule(
     }
     case "text": {
       const max = kind.maxLength ?? 200;
-      const ok = `length(${raw}) <= ${max}`;
-      // Plain ASCII (bytes = characters) that neither starts nor ends with a space: trim leaves it be
-      // (the only ASCII character trim removes is the space).
+      // Only white space (spaces, tabs, no-break spaces) is no text: NULL, reported as a missing value.
+      const ok = `(length(${raw}) <= ${max} AND NOT ${blankSql(raw)})`;
+      // Plain ASCII (bytes = characters) that starts with a printing character and does not end with a
+      // space: trim leaves it be (the only ASCII character trim removes is the space), and it is not blank.
       return {
         exact: `CASE WHEN ${ok} THEN ${raw} END`,
         rule: "for_lang_text",
-        fast: `(strlen(${rawText}) <= ${max} AND strlen(${rawText}) = length(${rawText}) AND ${rawText} NOT LIKE ' %' AND ${rawText} NOT LIKE '% ')`
+        fast: `(strlen(${rawText}) <= ${max} AND strlen(${rawText}) = length(${rawText}) AND ascii(${rawText}) > 32 AND ${rawText} NOT LIKE '% ')`
       };
     }
     case "enum": {
-      const key = `lower(${raw})`;
-      const pairs: [string, string][] = kind.values.map((v) => [v.toLowerCase(), v]);
-      for (const [alias, v] of Object.entries(kind.aliases ?? {})) pairs.push([alias.toLowerCase(), v]);
-      const cases = pairs.map(([a, v]) => `WHEN ${q(a)} THEN ${q(v)}`).join(" ");
+      // Matched as enumKey does it: case, dashes, spaces and a trailing "år" do not matter.
+      const key = `regexp_replace(regexp_replace(replace(replace(lower(${raw}), '–', '-'), '—', '-'), '\\s*år$', ''), '\\s+', '', 'g')`;
+      const pairs = new Map<string, string>();
+      for (const v of kind.values) pairs.set(enumKey(v), v);
+      for (const [alias, v] of Object.entries(kind.aliases ?? {})) if (!pairs.has(enumKey(alias))) pairs.set(enumKey(alias), v);
+      const cases = [...pairs].map(([a, v]) => `WHEN ${q(a)} THEN ${q(v)}`).join(" ");
       const exact = `CASE ${key} ${cases} END`;
       // Values written exactly as allowed are the common case. A CASE, not IN (…): DuckDB turns a
       // longer IN list into a join, and a join costs the reading statement its ordered insert.
@@ -229,6 +264,11 @@ function columnRule(
       return {exact: `CASE WHEN ${ok} THEN ${m}.a || '/' || right(${m}.b, 2) END`, rule: "ogiltig_sasong"};
     }
   }
+}
+
+/** SQL: the text is only white space (or empty). */
+export function blankSql(text: string): string {
+  return `regexp_full_match(${text}, '[\\s\\x{00a0}\\x{202f}]*')`;
 }
 
 /** Range rules (min/max) on the typed value. */

@@ -30,6 +30,8 @@ export interface InputSpec {
   checks?: RowCheck[];
   /** Municipality codes are checked against kommuner.csv (all but kommuner.csv itself). */
   checkMunicipality?: boolean;
+  /** Rows whose required figure is a statistics symbol stay in the table with NULL (the readers handle it); else they leave it, kept in value_symbols. */
+  keepSymbolRows?: boolean;
   /** Tables that must be read before this one (for cross-file rules). */
   after?: string[];
 }
@@ -95,6 +97,7 @@ export const INPUTS: InputSpec[] = [
     description: "Folkmängd per kommun, år och åldersgrupp (31 december, SCB).",
     required: true,
     checkMunicipality: true,
+    keepSymbolRows: true,
     columns: [
       municipality(),
       year("År (folkmängd 31 december)"),
@@ -132,7 +135,8 @@ export const INPUTS: InputSpec[] = [
       {header: "förändring_procent", field: "change_percent", kind: {type: "decimal", min: -50, max: 50, scale: 3}, unit: "%", description: "Årlig förändring i procent, t.ex. 2,7"},
       {header: "publicerad", field: "edition", kind: {type: "date"}, description: "Datum då värdet publicerades (utgåva)"},
       {header: "status", field: "status", kind: {type: "enum", values: ["utfall", "prognos"]}, description: "utfall eller prognos"},
-      {header: "källa", field: "source", kind: {type: "text", maxLength: 120}, description: "Källa, t.ex. SKR eller Demodata"}
+      {header: "källa", field: "source", kind: {type: "text", maxLength: 120}, description: "Källa, t.ex. SKR eller Demodata"},
+      {header: "indextal", field: "index_level", kind: {type: "decimal", min: 0, max: 100000, scale: 4}, optional: true, optionalColumn: true, unit: "index", description: "Indextalet för året (valfritt). Finns det för båda åren räknas fasta priser som kvoten mellan indextalen i stället för produkten av de avrundade årliga förändringarna."}
     ],
     key: ["index_name", "year", "edition"]
   },

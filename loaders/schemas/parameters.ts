@@ -29,7 +29,7 @@ export const ParametersSchema = z.object({
     description: z.string().default(""),
     source: z.string().default("")
   }),
-  years: z.object({from: year, to: year}),
+  years: z.object({from: year, to: year}).refine((y) => y.from <= y.to, {message: "är före years.from: åren går baklänges (from är det första året, to det sista)", path: ["to"]}),
   suppressionThreshold: z.number().int().min(1).max(100).default(5),
   /** 0 %/100 % in a target group smaller than this is hidden (loaders/disclosure/policy.ts); 0: off. */
   suppressionAllOrNoneBelow: z.number().int().min(0).max(10000).default(50),
@@ -52,7 +52,7 @@ export const ParametersSchema = z.object({
       validFrom: year,
       /** The bands the parties agreed on (avtal/*.json): the verdict uses these, never a recomputed one. */
       agreed: z.array(z.object({validFrom: year, baseFrom: year, baseTo: year, lower: z.number().int(), upper: z.number().int()})).default([])
-    }),
+    }).refine((b) => b.baseFrom <= b.baseTo, {message: "är före baseFrom: basperiodens år går baklänges", path: ["baseTo"]}),
     /** The amounts as the agreement writes them, in kronor (checked against the formula). */
     amount: z.number().int().optional(),
     adjustmentAmount: z.number().int().optional(),

@@ -21,7 +21,14 @@ const DASHES = ["none", "6,4", "2,3", "8,3,2,3"];
 export function CoverageTrend(points: readonly TrendPoint[], {width = 760, height = 320, seasons, target, targetLabel, description}: {width?: number; height?: number; seasons: readonly string[]; target?: number | null; targetLabel?: string; description: string}): SVGSVGElement | HTMLElement {
   const series = [...new Set(points.map((p) => p.series))];
   const data = points.filter((p) => p.value != null).map((p) => ({...p, y: p.value! * 100}));
-  const last = series.map((s) => data.filter((d) => d.series === s).at(-1)).filter((d): d is (typeof data)[number] => d != null);
+  // The labels at the line ends compare the series: put them in the last season that every series has,
+  // so that two counties (or a county and the nation) are never set side by side from different seasons.
+  // Without a common season each label names its own.
+  const common = seasons.filter((season) => series.every((s) => data.some((d) => d.series === s && d.season === season))).at(-1);
+  const last = series
+    .map((s) => (common ? data.find((d) => d.series === s && d.season === common) : data.filter((d) => d.series === s).at(-1)))
+    .filter((d): d is (typeof data)[number] => d != null);
+  const endLabel = (d: TrendPoint) => `${d.series}${common ? "" : ` ${d.season}`} ${formatPercent(d.value)}`;
   const ys = [...data.map((d) => d.y), ...(target != null ? [target * 100] : [])];
   const chart = Plot.plot({
     width: Math.max(width, 360),
@@ -41,7 +48,7 @@ export function CoverageTrend(points: readonly TrendPoint[], {width = 760, heigh
       Plot.dot(data, {x: "season", y: "y", stroke: "series", fill: "series", symbol: "series", r: 4.5, title: (d: TrendPoint & {y: number}) => `${d.series} ${d.season}: ${formatPercent(d.value)}`}),
       // Names at the last points, pushed apart when two series end close together.
       ...labelOffsets(last.map((d) => d.y), ys).map((dy, i) =>
-        Plot.text([last[i]], {x: "season", y: "y", text: (d: TrendPoint) => `${d.series} ${formatPercent(d.value)}`, dx: 10, dy, textAnchor: "start", fill: "#111", fontSize: 11})
+        Plot.text([last[i]], {x: "season", y: "y", text: endLabel, dx: 10, dy, textAnchor: "start", fill: "#111", fontSize: 11})
       )
     ]
   }) as SVGSVGElement | HTMLElement;

@@ -159,7 +159,7 @@ describe("rank among counties", () => {
     expect(rankAmong(counties, "24")).toEqual({rank: 2, of: 5, tiedWith: []});
     expect(rankAmong(counties, "04")).toEqual({rank: 3, of: 5, tiedWith: ["Västernorrlands län"]});
     expect(rankAmong(counties, "23")!.rank).toBe(5);
-    expect(rankText(rankAmong(counties, "24"))).toBe("plats 2 av 5");
+    expect(rankText(rankAmong(counties, "24"))).toBe("plats 2 av 5 län med uppgift");
   });
   it("has no rank without the county or with one county only", () => {
     expect(rankAmong(counties, "01")).toBeNull();

@@ -146,6 +146,49 @@ describe("the shape of the page's data (hand-made county)", () => {
   });
 });
 
+describe("population shares and missing populations (#17)", () => {
+  // Cby 2014: 12 347 inhabitants, 1 963 aged 65–79 and 1 043 aged 80+.
+  // 80+: 1 043 / 12 347 = 0,084 474 … → 8,4 % (rounded once). Rounded twice (0,0845 → 8,5 %) it was wrong.
+  // 65+: 3 006 / 12 347 = 0,243 460 … → 24,3 %.
+  const withCby = {
+    ...inputs,
+    municipalities: [...inputs.municipalities, {code: "0103", name: "Cby", countyCode: "01"}, {code: "0104", name: "Dby", countyCode: "01"}],
+    // Dby has a population for 2013 only: none for the structure year 2014.
+    population: [...inputs.population, ...pop("0103", 2014, 9341, 1963, 1043), ...pop("0104", 2013, 500, 100, 40)]
+  };
+  const r = comparisonReport(withCby, {similarK: 1});
+  const m = (code: string) => r.municipalities.find((x) => x.code === code)!;
+  it("rounds the 65+ and 80+ shares once, half up, to a tenth of a per cent", () => {
+    expect(r.structureYear).toBe(2014);
+    expect(m("0103")).toMatchObject({population: 12347, share65: 0.243, share80: 0.084});
+    // Aby: 200 / 1 000 = 20,0 %, 50 / 1 000 = 5,0 %.
+    expect(m("0101")).toMatchObject({population: 1000, share65: 0.2, share80: 0.05});
+  });
+  it("a municipality without a population for the latest year has none (null), not 0 inhabitants", () => {
+    expect(m("0104")).toMatchObject({population: null, share65: null, share80: null});
+  });
+});
+
+describe("unknown cost categories keep their own names and figures (#17)", () => {
+  // A file with a category called "totalt" (kommun): its indicator must not take the id of the
+  // municipalities' total, kostnad-totalt-kommun, whose figures are Aby's 100 000 + 7 000 kr.
+  const r = comparisonReport({
+    ...inputs,
+    costs: [...inputs.costs, {code: "0101", year: 2013, category: "totalt", principal: "kommun", ore: "700000"}, {code: "0101", year: 2013, category: "Hemtjänst HSL", principal: "kommun", ore: "100000"}]
+  }, {similarK: 1});
+  it("the category is shown by the name in the file, under an id of its own", () => {
+    const own = r.indicators.filter((i) => i.label === "Kostnad: totalt (kommunen)");
+    expect(own).toHaveLength(1);
+    expect(own[0].id).not.toBe("kostnad-totalt-kommun");
+    expect(r.indicators.find((i) => i.id === "kostnad-totalt-kommun")!.label).toBe("Kostnad totalt, huvudman kommunen");
+    expect(new Set(r.indicators.map((i) => i.id)).size).toBe(r.indicators.length);
+    // Aby 2013: the category's 7 000 kr; the municipalities' total 100 000 + 7 000 + 1 000 = 108 000 kr.
+    expect(r.series[own[0].id].lopande!["totalt"].v[0][0]).toBe(7000);
+    expect(r.series["kostnad-totalt-kommun"].lopande!["totalt"].v[0][0]).toBe(108000);
+    expect(r.indicators.some((i) => i.label === "Kostnad: Hemtjänst HSL (kommunen)")).toBe(true);
+  });
+});
+
 describe("the demo warehouse", () => {
   let wh: Warehouse;
   let report: ComparisonReport;

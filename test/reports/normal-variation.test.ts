@@ -3,7 +3,7 @@
 // the monthly XmR chart, and the masking of small counts (primary and secondary).
 import {beforeAll, describe, expect, it} from "vitest";
 import {openWarehouse} from "../../loaders/warehouse.ts";
-import {normalVariationReport, splitNormalVariationReport, suppressCounts, type NormalVariationReport, type SeriesReport} from "../../loaders/reports/normal-variation.ts";
+import {normalVariationReport, splitNormalVariationReport, suppressCounts, yearlyAnalysis, yearsLabel, type NormalVariationReport, type SeriesReport} from "../../loaders/reports/normal-variation.ts";
 import {DATA} from "../ingest/helpers.ts";
 import {determinedCells} from "../../loaders/models/small-counts.ts";
 
@@ -131,5 +131,24 @@ describe("one file per county for the page (splitNormalVariationReport)", () => 
     expect(Object.values(files).reduce((n, f) => n + f.series.length, 0)).toBe(report.series.length);
     // The agreement's windows (Jämtland's) are in Västerbotten's file too: the page shows them for every county.
     expect(files["24"].agreement.windows[0].band).toMatchObject({lower: 129, upper: 169});
+  });
+});
+
+describe("the band's label comes from the years the series has (#17)", () => {
+  // A series with 2013–2018 and 2020–2022: of the base window 2019–2024 only 2020, 2021 and 2022 have
+  // values (10, 12, 14): mean 12, sample SD 2, band 12 ± 2 × 2 = 8–16. The label is "2020–2022", not "2019–2024".
+  const cells = new Map<number, number>([
+    [2013, 9], [2014, 9], [2015, 10], [2016, 11], [2017, 11], [2018, 12],
+    [2020, 10], [2021, 12], [2022, 14]
+  ]);
+  const y = yearlyAnalysis("Testby", {id: "hemsjukvard", kind: "enrolment", label: "Inskrivna i hemsjukvården", unit: "personer"}, cells, {baseFrom: 2019, baseTo: 2024, k: "2", sd: "sample", recomputeEvery: 3, validFrom: 2026});
+  it("labels the band with 2020–2022 and names the missing base years", () => {
+    expect(y.band).toMatchObject({mean: 12, sd: 2, lower: 8, upper: 16, n: 3, yearsLabel: "2020–2022", missing: [2019, 2023, 2024]});
+    expect(nb(y.summary)).toContain("åren 2020–2022 i basperioden 2019–2024; 2019, 2023 och 2024 saknas i underlaget");
+    expect(nb(y.summary)).not.toContain("basperioden 2019–2024)");
+  });
+  it("a complete base window keeps its plain label", () => {
+    expect(yearsLabel([2019, 2020, 2021, 2022, 2023, 2024])).toBe("2019–2024");
+    expect(yearsLabel([2013, 2014, 2015, 2016, 2017, 2018, 2020, 2021, 2022])).toBe("2013–2018, 2020–2022");
   });
 });
