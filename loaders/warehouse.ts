@@ -35,7 +35,7 @@ async function filesBelow(dir: string): Promise<string[]> {
 export async function fingerprint(dir: string): Promise<string> {
   const h = createHash("sha256");
   h.update(dir);
-  for (const f of (await filesBelow(dir)).filter((f) => /\.(csv|json|txt)$/i.test(f))) {
+  for (const f of (await filesBelow(dir)).filter((f) => /\.(csv|json|txt|xlsx)$/i.test(f))) {
     const s = await stat(f);
     h.update(`\n${f}\t${s.size}\t${s.mtimeMs}`);
   }

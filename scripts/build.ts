@@ -55,7 +55,9 @@ async function inputStamp(dir: string, files: string[] | null): Promise<string> 
   const h = createHash("sha256").update(dir);
   // Every loader depends on the settings and on the agreement files (wh.parameters comes from both).
   const agreements = (await walk(join(dir, "avtal"))).map((f) => relative(dir, f));
-  const names = files ? [...new Set([...files, "parametrar.json", ...agreements])].sort() : (await walk(dir)).map((f) => relative(dir, f));
+  // A declared name.csv may be given as name.xlsx (loaders/ingest/xlsx.ts): both are stamped.
+  const xlsx = (files ?? []).filter((f) => f.endsWith(".csv")).map((f) => f.replace(/\.csv$/, ".xlsx"));
+  const names = files ? [...new Set([...files, ...xlsx, "parametrar.json", ...agreements])].sort() : (await walk(dir)).map((f) => relative(dir, f));
   for (const name of names) {
     const path = join(dir, name);
     const s = existsSync(path) ? await stat(path) : null;

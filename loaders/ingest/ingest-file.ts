@@ -10,6 +10,7 @@ import {INPUTS, type InputSpec} from "../schemas/inputs.ts";
 import {columnSql, duckdbType, normalizeHeader, rangeSql, type ColumnSpec} from "../schemas/columns.ts";
 import {inspectTextFile, recordStartLines, transcodeWindows1252, type Encoding, type TextFileInfo} from "./text-file.ts";
 import {IngestFatalError} from "./errors.ts";
+import {findInputFile} from "./xlsx.ts";
 import {RULES} from "./messages.ts";
 import {ident, lit, queryRows, queryValue} from "./sql.ts";
 
@@ -71,9 +72,12 @@ export function matchHeader(spec: InputSpec, header: string[], file: string): {p
 
 /** `scan`: the file's inspectTextFile, if the caller started it already (see ingestFolder). */
 export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string, scan?: Promise<TextFileInfo>): Promise<FileReport> {
-  const file = spec.file;
-  const path = join(dataDir, file);
-  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: []};
+  // name.xlsx in place of name.csv: the sheet as CSV text, with the sheet's row numbers (./xlsx.ts).
+  const input = await findInputFile(dataDir, spec.file, tmpDir);
+  const file = input.file;
+  const path = input.path;
+  if (input.path !== join(dataDir, spec.file)) scan = undefined;
+  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: [...input.warnings]};
   if (!existsSync(path)) {
     if (spec.required) throw new IngestFatalError(file, `filen saknas i datamappen ${dataDir}. Lägg dit den (se data/README.md för kolumnerna).`);
     await createEmptyTable(conn, spec);
