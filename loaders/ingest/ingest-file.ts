@@ -86,7 +86,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
   report.present = true;
   const info = await (scan ?? inspectTextFile(path));
   report.encoding = info.encoding;
-  report.delimiter = DELIMITER_NAMES[info.delimiter];
+  report.delimiter = file === spec.file ? DELIMITER_NAMES[info.delimiter] : "Excel-blad";
   if (info.bytes === 0 || info.header.length === 0) throw new IngestFatalError(file, "filen är tom. Den ska börja med en rubrikrad (se data/README.md).");
   const {positions, warnings} = matchHeader(spec, info.header, file);
   report.warnings.push(...warnings);
