@@ -5,5 +5,5 @@ export interface Command {
   name: string;
   usage: string;
   summary: string;
-  run(context: {dir: string; json: boolean; flags: Args["flags"]}): Promise<number>;
+  run(context: {dir: string; json: boolean; flags: Args["flags"]; positional?: string[]}): Promise<number>;
 }

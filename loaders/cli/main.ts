@@ -26,7 +26,7 @@ function help(list: Command[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const {command, flags} = parseArgs(argv);
+  const {command, flags, positional} = parseArgs(argv);
   const list = await commands();
   const found = list.find((c) => c.name === command);
   if (!found) {
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     return command === "help" || command === "--help" ? 0 : 2;
   }
   try {
-    return await found.run({dir: dataDir(flagString(flags, "data")), json: flags.json === true, flags});
+    return await found.run({dir: dataDir(flagString(flags, "data")), json: flags.json === true, flags, positional});
   } catch (e) {
     if (e instanceof IngestFatalError) {
       process.stderr.write(`Kan inte läsa datamappen: ${e.message}\n`);

@@ -8,8 +8,8 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {INPUTS, type InputSpec} from "../schemas/inputs.ts";
 import {blankSql, columnSql, duckdbType, isNumericKind, normalizeHeader, rangeSql, symbolSql, type ColumnSpec} from "../schemas/columns.ts";
 import {findEncodingProblems, inspectTextFile, normalizeTextFile, recordStartLines, transcodeWindows1252, type Encoding, type TextFileInfo} from "./text-file.ts";
-import {findDataFile} from "./find-file.ts";
 import {IngestFatalError} from "./errors.ts";
+import {findInputFile} from "./xlsx.ts";
 import {RULES} from "./messages.ts";
 import {ident, lit, queryRows, queryValue} from "./sql.ts";
 
@@ -85,20 +85,22 @@ const lineList = (lines: number[]) => (lines.length > 1 ? `raderna ${lines.slice
 
 /** `scan`: the file's inspectTextFile, if the caller started it already (see ingestFolder). */
 export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDir: string, tmpDir: string, scan?: Promise<TextFileInfo>): Promise<FileReport> {
-  const file = spec.file;
-  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: [], symbols: []};
-  const found = findDataFile(dataDir, file);
-  if (!found) {
+  // name.xlsx in place of name.csv: the sheet as CSV text, with the sheet's row numbers (./xlsx.ts).
+  const input = await findInputFile(dataDir, spec.file, tmpDir);
+  const file = input.file;
+  if (input.converted) scan = undefined;
+  const report: FileReport = {file, table: spec.table, title: spec.title, required: spec.required, present: false, read: 0, accepted: 0, rejected: 0, rules: [], warnings: [...input.warnings], symbols: []};
+  if (!input.path) {
     if (spec.required) throw new IngestFatalError(file, `filen saknas i datamappen ${dataDir}. Lägg dit den (se data/README.md för kolumnerna).`);
     await createEmptyTable(conn, spec);
     return report;
   }
-  const path = found.path;
+  const path = input.path;
   report.present = true;
-  if (found.name !== file) report.warnings.push(`Filen heter ${found.name} i datamappen och läses som ${file}.`);
+  if (input.name !== file) report.warnings.push(`Filen heter ${input.name} i datamappen och läses som ${file}.`);
   let info = await (scan ?? inspectTextFile(path));
   report.encoding = info.encoding;
-  report.delimiter = DELIMITER_NAMES[info.delimiter];
+  report.delimiter = input.converted ? "Excel-blad" : DELIMITER_NAMES[info.delimiter];
   if (info.bytes === 0) throw new IngestFatalError(file, "filen är tom. Den ska börja med en rubrikrad (se data/README.md).");
   if (info.utf16)
     throw new IngestFatalError(file, "filen är sparad som UTF-16 (i Excel \"Unicode-text\"). Spara den som \"CSV UTF-8 (kommaavgränsad)\" och försök igen.");

@@ -437,6 +437,26 @@ export const INPUTS: InputSpec[] = [
     ],
     key: ["county_code", "project", "year"],
     checks: [{rule: "andelar_summerar_inte", column: "kommunernas_andel_procent", invalid: "region_share_percent + municipal_share_percent <> 100", message: "Regionens och kommunernas andelar ska bli 100 %."}]
+  },
+  {
+    table: "kolada_values",
+    file: "kolada.csv",
+    family: "reference",
+    title: "Nyckeltal från Kolada",
+    description:
+      "Publicerade värden från Kolada (RKA), skrivna av `npx samverkan import kolada`: ett värde per nyckeltal, område, år och kön, med nyckeltalets id som källa. Län (00LL) och riket (0000) finns med som jämförelser. Ett tomt värde saknas i Kolada (aldrig 0); Koladas status står bredvid. Källa: Kolada.",
+    required: false,
+    columns: [
+      {header: "nyckeltal", field: "kpi", kind: {type: "text", maxLength: 12}, description: "Koladas id för nyckeltalet (källan), t.ex. N01951"},
+      {header: "område", field: "area_code", kind: {type: "text", maxLength: 4}, description: "Kommunkod, 00LL för en region (län) eller 0000 för riket"},
+      {header: "nivå", field: "level", kind: {type: "enum", values: ["kommun", "lan", "riket"], aliases: {"län": "lan"}}, description: "kommun, lan eller riket"},
+      year(),
+      {header: "kön", field: "gender", kind: {type: "enum", values: ["T", "K", "M"]}, description: "T (totalt), K (kvinnor) eller M (män)"},
+      {header: "värde", field: "value", kind: {type: "decimal", min: -1e11, max: 1e11, scale: 6}, optional: true, description: "Värdet som Kolada publicerar; tomt när Kolada saknar det"},
+      {header: "status", field: "status", kind: {type: "text", maxLength: 40}, optional: true, optionalColumn: true, description: "Koladas status för värdet (tom när inget anges)"},
+      {header: "antal", field: "count", kind: {type: "integer", min: 0}, optional: true, optionalColumn: true, description: "Koladas count för värdet"}
+    ],
+    key: ["kpi", "area_code", "year", "gender"]
   }
 ];
 

@@ -3,6 +3,7 @@ import {INPUTS} from "./inputs.ts";
 import {describeKind} from "./columns.ts";
 import {AGREEMENT_README} from "./agreement-readme.ts";
 import {disclosurePolicy, policyParagraphs} from "../disclosure/policy.ts";
+import {KOLADA_KPIS} from "../import/kolada.ts";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|");
 
@@ -31,6 +32,7 @@ export function renderDataReadme(): string {
   out.push("  annan filtyp) stoppar bygget med ett meddelande som säger vilken fil och vad som ska rättas.");
   out.push("- Belopp i kronor lagras exakt (DECIMAL, öre); inget belopp går genom flyttal före avrundningen.");
   out.push("");
+  out.push(...importSection());
   out.push("## Filer");
   out.push("");
   out.push("| fil | innehåll | krävs |");
@@ -83,4 +85,45 @@ export function renderDataReadme(): string {
   out.push("");
   for (const p of policyParagraphs(disclosurePolicy({suppressionThreshold: 5}))) out.push(`- ${p}`, "");
   return out.join("\n");
+}
+
+/** How published statistics get into a data folder (`samverkan import`), and Excel files. */
+function importSection(): string[] {
+  return [
+    "- Excel: varje datafil kan i stället vara en `.xlsx` med samma namn (`befolkning.xlsx` i stället för",
+    "  `befolkning.csv`). Bladet med filens namn (`befolkning`) läses om det finns, annars det första bladet;",
+    "  rad 1 är rubrikraden och radnumren i felrapporten är bladets radnummer. Datum, tal med decimaler,",
+    "  procentformat (41,3 % läses som 41,3), tomma celler och formler (det sparade resultatet) läses som de",
+    "  visas. Finns både `.csv` och `.xlsx` med samma namn stoppar bygget: ta bort den ena.",
+    "",
+    "## Importera publicerad statistik",
+    "",
+    "Filer som hämtats från Kolada eller SCB:s Statistikdatabas läses in med `npx samverkan import`, som skriver",
+    "in raderna i datamappens filer: en rad med samma nyckel ersätts, övriga rader och kolumner lämnas som de var.",
+    "Kör sedan `npx samverkan check --data MAPP`. Den inbyggda mappen `data/` (demodata) uppdateras aldrig.",
+    "",
+    "- `npx samverkan import kolada FIL… --data MAPP`: sparade svar från Koladas API (v3 `{values, count, next_url}`,",
+    "  och v2:s form med `next_page`); en nedladdning i flera sidor ges som flera filer. Varje värde (kön T, K, M)",
+    "  skrivs till `kolada.csv` med nyckeltalets id som källa; län (00LL) och riket (0000) följer med som",
+    "  jämförelser; ett tomt värde (null) förblir tomt och Koladas status följer med. Befolkningen skrivs också",
+    "  till `befolkning.csv`: 65-79 = N01956, 80+ = N01957 och 0-64 = N01951 − N01956 − N01957 (heltal, exakt).",
+    "  Källa: Kolada.",
+    "- `npx samverkan import kolada --fetch KPI… --years 2019-2024 --data MAPP`: hämtar samma sak från Koladas",
+    "  API (kräver nätverk), sparar svaren i `MAPP/kolada-hamtat/` och läser dem som ovan.",
+    "- `npx samverkan import scb FIL --year ÅÅÅÅ --data MAPP`: en CSV-export av folkmängden per region och ålder",
+    "  (t.ex. \"Folkmängden efter region, ålder och kön\") som den laddades ner: BOM, CRLF, rubrikrad, regioner som",
+    "  `0114 Upplands Väsby`, åldrar i ettårs- eller femårsklasser till `100+ år`, kön i kolumn eller rubrik,",
+    "  fotnoter under tabellen. Åldrarna summeras till 0-64, 65-79 och 80+. Exporten behöver inte nämna året:",
+    "  ange det med `--year` (om filen inte nämner det och `--year` saknas gissar importen inte).",
+    "",
+    "Nyckeltalen som sidan använder:",
+    "",
+    "| nyckeltal | Koladas namn | används till |",
+    "| --- | --- | --- |",
+    ...Object.entries(KOLADA_KPIS).map(([id, k]) => `| \`${id}\` | ${esc(k.title)} | ${esc(k.use)} |`),
+    "",
+    "Andelen i hemsjukvård har inget nyckeltal här ännu (id:t är inte bekräftat); andra nyckeltal i en fil",
+    "sparas ändå i `kolada.csv`.",
+    ""
+  ];
 }

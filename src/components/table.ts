@@ -1,10 +1,11 @@
 /**
  * An accessible data table: caption, column headers with scope, sortable by keyboard (buttons in the
- * headers, aria-sort), numbers right-aligned, and a CSV download of the same rows beside it. An optional
+ * headers, aria-sort), numbers right-aligned, and a CSV and an Excel download of the same rows beside it. An optional
  * total row stays at the foot (<tfoot>) however the body is sorted, and comes last in the CSV.
  */
 import {el} from "./dom.js";
 import {csvButton, type CsvColumn} from "./csv.js";
+import {xlsxButton} from "./xlsx-button.js";
 
 export interface TableColumn<T> {
   label: string;
@@ -99,6 +100,9 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
   if (options.csv) {
     const csvColumns: CsvColumn<T>[] = (options.csvColumns ?? columns).map((c) => ({label: c.label, value: c.value, digits: c.digits}));
     wrapper.append(csvButton(total ? [...rows, total] : rows, csvColumns, options.csv, options.csvLabel));
+    // The same rows as an Excel workbook; a column's shown format (when it has one) tells its unit.
+    const shownFormat = (label: string) => columns.find((c) => c.label === label)?.format;
+    wrapper.append(xlsxButton(total ? [...rows, total] : rows, csvColumns.map((c) => ({...c, format: shownFormat(c.label)})), options.csv));
   }
   return wrapper;
 }
