@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
+import {barMargins, chartWidth, tickCount} from "./chart-style.js";
 
 export interface HighlightBar {
   label: string;
@@ -19,15 +20,14 @@ export interface HighlightBar {
 
 export function HighlightBars(rows: readonly HighlightBar[], {width = 640, unit = "", description}: {width?: number; unit?: string; description: string}): SVGSVGElement | HTMLElement {
   const data = [...rows].sort((a, b) => b.value - a.value);
-  width = Math.max(width, 420);
-  const longest = Math.max(0, ...data.map((d) => d.text.length));
+  width = chartWidth(width);
   const marked = new Set(data.filter((d) => d.highlight).map((d) => d.label));
+  const margins = barMargins(width, data.map((d) => (marked.has(d.label) ? `▶ ${d.label}` : d.label)), data.map((d) => d.text));
   const chart = Plot.plot({
     width,
     height: 28 * data.length + 50,
-    marginLeft: 120,
-    marginRight: Math.min(200, 16 + longest * 6.6),
-    x: {label: unit, grid: true, nice: true, ticks: Math.max(3, Math.floor((width - 260) / 100)), tickFormat: (d: number) => formatDecimal(d, 0)},
+    ...margins,
+    x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight, 7), tickFormat: (d: number) => formatDecimal(d, 0)},
     y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => (marked.has(label) ? `▶ ${label}` : label)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: COLORS.primary, stroke: "#111", strokeWidth: (d: HighlightBar) => (d.highlight ? 2.5 : 0.5)}),

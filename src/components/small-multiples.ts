@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth} from "./chart-style.js";
 
 export interface Panel {
   name: string;
@@ -27,7 +28,7 @@ export interface SmallMultiplesOptions {
 }
 
 export function SmallMultiples(panels: readonly Panel[], o: SmallMultiplesOptions): SVGSVGElement | HTMLElement {
-  const width = Math.max(o.width ?? 760, 360);
+  const width = chartWidth(o.width, 760);
   const cols = Math.max(1, Math.min(5, Math.floor(width / 200)));
   const rows = Math.ceil(panels.length / cols);
   const place = (i: number) => ({fx: i % cols, fy: Math.floor(i / cols)});
