@@ -10,6 +10,7 @@ import {costSentence, enrolmentSentence, fundsSentence, relativeChange, type Cha
 import {findReview, taxSwapReport} from "./tax-swap.ts";
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
 import {seminarSection as supplementaryAmountSection} from "./supplementary-amount.ts";
+import {costCategoryList} from "../labels.ts";
 
 export interface SeminarChart {
   /** Horizontal bars with a direct label on each bar (no legend, readable without colour). */
@@ -82,7 +83,7 @@ async function costs(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection
         ["Länet", formatMnkr(total), previous == null ? "–" : formatMnkr(previous), signedPercent(relativeChange({current: total, previous}))]
       ]
     },
-    method: `Kostnadsslagen ${wh.parameters.taxSwap.costCategories.join(", ")} i löpande priser, summerade per kommun (kostnader.csv och huvudboksrader).`
+    method: `Kostnadsslagen ${costCategoryList(wh.parameters.taxSwap.costCategories)} i löpande priser, summerade per kommun (kommunernas kostnadsredovisning och huvudboksrader).`
   };
 }
 

@@ -20,6 +20,7 @@ export function AmountBars(rows: readonly AmountBar[], {width = 640, unit = "kr"
     width,
     height: 28 * data.length + 56,
     ...margins,
+    marginBottom: 42,
     x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight, 7), tickFormat: swedishTick},
     y: {label: null, domain: data.map((d) => d.label)},
     marks: [

@@ -52,7 +52,7 @@ export function tickCount(span: number, chars = 6, size = CHART_FONT): number {
  */
 export function barMargins(width: number, names: readonly string[], figures: readonly string[]): {marginLeft: number; marginRight: number} {
   const marginLeft = Math.min(widest(names) + 12, Math.round(width * (isNarrow(width) ? 0.42 : 0.3)));
-  const marginRight = Math.min(widest(figures) + 12, Math.round(width * 0.35));
+  const marginRight = Math.min(widest(figures) + 12, Math.round(width * (isNarrow(width) ? 0.45 : 0.35)));
   return {marginLeft, marginRight};
 }
 

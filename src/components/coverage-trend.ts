@@ -34,6 +34,7 @@ export function CoverageTrend(points: readonly TrendPoint[], {width = 760, heigh
     height: narrow ? Math.min(height, 260) : height,
     marginLeft: 48,
     marginRight,
+    marginBottom: 42,
     x: {label: "Säsong", domain: seasons as string[], padding: 0.3, ticks: thinTicks(seasons, w - 48 - marginRight)},
     y: {label: "Täckning (%)", grid: true, domain: [Math.max(0, Math.floor(Math.min(...ys) / 10) * 10 - 5), Math.min(100, Math.ceil(Math.max(...ys) / 10) * 10)], tickFormat: (d: number) => formatDecimal(d, 0)},
     color: {domain: series, range: SCHEME},

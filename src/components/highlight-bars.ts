@@ -27,6 +27,7 @@ export function HighlightBars(rows: readonly HighlightBar[], {width = 640, unit 
     width,
     height: 28 * data.length + 50,
     ...margins,
+    marginBottom: 42,
     x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight, 7), tickFormat: (d: number) => formatDecimal(d, 0)},
     y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => (marked.has(label) ? `▶ ${label}` : label)},
     marks: [

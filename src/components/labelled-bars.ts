@@ -24,6 +24,7 @@ export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = 
     width,
     height: 28 * data.length + 50,
     ...margins,
+    marginBottom: 42,
     title,
     x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight), tickFormat: (d: number) => formatDecimal(d, 0)},
     y: {label: null, domain: data.map((d) => d.label)},

@@ -48,6 +48,7 @@ export function ProfileChart(lines: readonly ProfileLine[], o: ProfileChartOptio
     height: 260,
     marginLeft: 60,
     marginRight: 24,
+    marginBottom: 42,
     x: {label: "År", domain: [y0, y1 === y0 ? y0 + 1 : y1], ticks: thinTicks(o.years, width - 84), tickFormat: (d: number) => String(d)},
     y: {label: o.yLabel, grid: true, nice: true, zero: true, tickFormat: (d: number) => d.toLocaleString("sv-SE")},
     marks

@@ -42,6 +42,7 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
     width,
     height: 26 * Math.max(data.length, 1) + 80,
     ...margins,
+    marginBottom: 42,
     marginTop: narrow && refs.length === 2 ? 52 : 34,
     x: {label, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight), tickFormat: (d: number) => d.toLocaleString("sv-SE")},
     y: {label: null, domain: data.map((d) => d.name)},

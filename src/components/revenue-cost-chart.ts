@@ -80,6 +80,7 @@ export function RevenueCostChart(rows: readonly RevenueCostYear[], {width = 760,
     height,
     marginRight: 80,
     marginLeft: 56,
+    marginBottom: 42,
     x: {label: "År", domain: [x0, x1], ticks: thinTicks(years, w - 136), tickFormat: (d: number) => String(d)},
     y: {label: "Mnkr", grid: true, nice: true, zero: true, tickFormat: (d: number) => formatDecimal(d, Number.isInteger(d) ? 0 : 1)},
     marks

@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
-import {chartWidth, isNarrow, lineKeyIcon, thinTicks} from "./chart-style.js";
+import {chartWidth, isNarrow, lineKeyIcon, thinTicks, widest} from "./chart-style.js";
 import {el} from "./dom.js";
 
 export interface SeriesPoint {
@@ -82,7 +82,7 @@ export function SeriesLines(series: readonly Series[], options: SeriesLinesOptio
   // On a phone the series are named in a key under the chart, not at their ends.
   const narrow = isNarrow(width);
   const marginTop = 24;
-  const marginBottom = 36;
+  const marginBottom = 42;
   const longest = Math.max(0, ...series.map((s) => `${s.label} ${s.endText ?? yFormat(s.points.at(-1)?.y ?? 0)}`.length));
   const marginRight = narrow ? 16 : Math.min(220, 24 + longest * 7.2);
   const all = series.flatMap((s) => s.points.map((p) => p.y));
@@ -134,7 +134,7 @@ export function SeriesLines(series: readonly Series[], options: SeriesLinesOptio
     height,
     marginTop,
     marginBottom,
-    marginLeft: 56,
+    marginLeft: Math.max(56, widest([yFormat(yMax), yFormat(yMin)]) + 16),
     marginRight,
     x: isDate
       ? {type: "utc", label: xLabel, tickFormat: (d: Date) => String(d.getUTCFullYear()), ticks: ticks.map((y) => new Date(Date.UTC(y, 0, 1)))}

@@ -114,7 +114,7 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
   // it already are one (focusing a header scrolls the box to it).
   const wrapper = el("div", {class: "table-wrap"}, el("div", {class: "table-scroll", role: "region", "aria-label": options.caption}, table));
   if (options.csv) {
-    const csvColumns: CsvColumn<T>[] = (options.csvColumns ?? columns).map((c) => ({label: c.label, value: c.value, digits: c.digits}));
+    const csvColumns: CsvColumn<T>[] = (options.csvColumns ?? columns).map((c) => ({label: c.label.replace(/\u00ad/g, ""), value: c.value, digits: c.digits}));
     wrapper.append(csvButton(total ? [...rows, total] : rows, csvColumns, options.csv, options.csvLabel));
   }
   return wrapper;

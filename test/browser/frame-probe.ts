@@ -43,12 +43,20 @@ export interface FrameMeasures {
   /** controls smaller than 24 × 24 px (links inside sentences excepted) */
   smallTargets: string[];
   title: string;
+  /** code identifiers, file names and paths in the page's visible text */
+  codeWords: string[];
 }
+
+/**
+ * What a reader must not meet in a page's text: code identifiers (snake_case, dotted parameter paths),
+ * file names of the build's inputs and configuration, environment variables and source paths.
+ */
+export const CODE_WORDS = /\b[a-z]+(?:_[a-z0-9]+)+\b|\b[A-Z]+_[A-Z_]+\b|\b[\w-]+\.(?:json|ts|js|csv|tsv|xlsx)\b|(?:loaders|src|scripts)\/[\w/.-]+|(?:\/(?:home|work|tmp|Users|var)\/)[\w/.-]+|\b[a-z]+[A-Z][a-zA-Z]*\.[a-z][a-zA-Z]+\b/g;
 
 /** Measures a rendered page (see FrameMeasures). */
 export async function measure(page: Page): Promise<FrameMeasures> {
   await page.evaluate(KEEP_NAMES);
-  return page.evaluate(() => {
+  return page.evaluate((pattern) => {
     const vw = document.documentElement.clientWidth;
     const describe = (e: Element) => {
       const id = e.id ? `#${e.id}` : "";
@@ -126,7 +134,9 @@ export async function measure(page: Page): Promise<FrameMeasures> {
       if (e.tagName === "INPUT" && ["radio", "checkbox"].includes((e as HTMLInputElement).type) && e.closest("label")) continue;
       if (r.width < 24 || r.height < 24) smallTargets.push(`${describe(e)} ${Math.round(r.width)}×${Math.round(r.height)} ${JSON.stringify((e.textContent ?? "").trim().slice(0, 25))}`);
     }
+    const words = (document.querySelector("main") as HTMLElement | null)?.innerText.match(new RegExp(pattern, "g")) ?? [];
     return {
+      codeWords: [...new Set(words)].slice(0, 20),
       viewport: document.querySelector('meta[name="viewport"]')?.getAttribute("content") ?? "",
       overflow: document.documentElement.scrollWidth - vw,
       wide,
@@ -137,14 +147,16 @@ export async function measure(page: Page): Promise<FrameMeasures> {
       smallTargets: smallTargets.slice(0, 12),
       title: document.title
     };
-  });
+  }, CODE_WORDS.source);
 }
 
 /** WCAG contrast ratio of two CSS colours (rgb/rgba strings). */
 export function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map(Number).map((v) => {
-      const s = v / 255;
+    // rgb(26, 26, 26) or color(srgb 0.96 0.96 0.97)
+    const unit = c.startsWith("color(") ? 1 : 255;
+    const [r, g, bl] = (c.replace(/^color\(srgb/, "").match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map(Number).map((v) => {
+      const s = v / unit;
       return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
