@@ -90,7 +90,16 @@ const pageTitleScript = `<script>
     const next = (county && !title.includes(county) ? title + " – " + county : title) + site;
     if (document.title !== next) document.title = next;
   };
+  // Framework's sidebar script names its toggle in English at run time ("Toggle sidebar Alt-B").
+  const toggle = () => {
+    const t = document.getElementById("observablehq-sidebar-toggle");
+    if (!t) return;
+    t.title = t.title.replace("Toggle sidebar", "Visa eller dölj menyn");
+    t.setAttribute("aria-label", "Meny");
+  };
+  addEventListener("load", toggle);
   addEventListener("DOMContentLoaded", () => {
+    toggle();
     update();
     new MutationObserver(update).observe(document.body, {subtree: true, childList: true, characterData: true});
     document.addEventListener("change", update);

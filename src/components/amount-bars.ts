@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {formatDecimal, formatInteger} from "./format.js";
-import {barMargins, chartWidth, tickCount} from "./chart-style.js";
+import {barMargins, chartWidth, fittingTicks, wrapLabel} from "./chart-style.js";
 
 export interface AmountBar {
   label: string;
@@ -21,8 +21,8 @@ export function AmountBars(rows: readonly AmountBar[], {width = 640, unit = "kr"
     height: 28 * data.length + 56,
     ...margins,
     marginBottom: 42,
-    x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight, 7), tickFormat: swedishTick},
-    y: {label: null, domain: data.map((d) => d.label)},
+    x: {label: unit, grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, swedishTick), tickFormat: swedishTick},
+    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => wrapLabel(label, margins.marginLeft - 12)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: COLORS.primary, stroke: "#222", strokeWidth: 0.5}),
       Plot.text(data, {x: "value", y: "label", text: "text", textAnchor: "start", dx: 4, fill: "#111"}),

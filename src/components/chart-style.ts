@@ -46,12 +46,46 @@ export function tickCount(span: number, chars = 6, size = CHART_FONT): number {
   return Math.max(2, Math.floor(span / (textWidth("0".repeat(chars), size) + 16)));
 }
 
+/** Ticks at a nice step (1, 2 or 5 × 10^k) from lo to hi, about `count` of them (as d3's ticks). */
+function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
+  return out;
+}
+
+/**
+ * Ticks of a continuous axis from `lo` to `hi` over `span` px whose labels (as `format` writes them)
+ * fit side by side: the most ticks that fit, from d3's nice steps. (A tick count alone is only a hint
+ * that d3 may double.)
+ */
+export function fittingTicks(lo: number, hi: number, span: number, format: (v: number) => string = String, size = CHART_FONT): number[] {
+  for (let n = 10; n >= 1; n--) {
+    const t = niceTicks(lo, hi, n);
+    if (t.length * (widest(t.map(format), size) + 14) <= span) return t;
+  }
+  return niceTicks(lo, hi, 1).slice(0, 2);
+}
+
+/** A long name on two lines (at the space nearest the middle) when it is wider than `max` px. */
+export function wrapLabel(text: string, max: number, size = CHART_FONT): string {
+  if (textWidth(text, size) <= max || !text.includes(" ")) return text;
+  const mid = text.length / 2;
+  let at = -1;
+  for (let i = 0; i < text.length; i++) if (text[i] === " " && (at < 0 || Math.abs(i - mid) < Math.abs(at - mid))) at = i;
+  return `${text.slice(0, at)}\n${text.slice(at + 1)}`;
+}
+
 /**
  * Margins of a horizontal bar chart with names on the left and figures at the bars' ends: as wide as
  * the labels need, the names capped at a share of the width (long names wrap in the table beside).
  */
 export function barMargins(width: number, names: readonly string[], figures: readonly string[]): {marginLeft: number; marginRight: number} {
-  const marginLeft = Math.min(widest(names) + 12, Math.round(width * (isNarrow(width) ? 0.42 : 0.3)));
+  const cap = Math.round(width * (isNarrow(width) ? 0.42 : 0.3));
+  const marginLeft = Math.min(widest(names.flatMap((n) => wrapLabel(n, cap - 12).split("\n"))) + 12, cap);
   const marginRight = Math.min(widest(figures) + 12, Math.round(width * (isNarrow(width) ? 0.45 : 0.35)));
   return {marginLeft, marginRight};
 }

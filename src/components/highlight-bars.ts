@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
-import {barMargins, chartWidth, tickCount} from "./chart-style.js";
+import {barMargins, chartWidth, fittingTicks, wrapLabel} from "./chart-style.js";
 
 export interface HighlightBar {
   label: string;
@@ -28,8 +28,8 @@ export function HighlightBars(rows: readonly HighlightBar[], {width = 640, unit 
     height: 28 * data.length + 50,
     ...margins,
     marginBottom: 42,
-    x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight, 7), tickFormat: (d: number) => formatDecimal(d, 0)},
-    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => (marked.has(label) ? `▶ ${label}` : label)},
+    x: {label: unit, grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, (d: number) => formatDecimal(d, 0)), tickFormat: (d: number) => formatDecimal(d, 0)},
+    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => wrapLabel(marked.has(label) ? `▶ ${label}` : label, margins.marginLeft - 12)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: COLORS.primary, stroke: "#111", strokeWidth: (d: HighlightBar) => (d.highlight ? 2.5 : 0.5)}),
       Plot.text(data.filter((d) => !d.highlight), {x: "value", y: "label", text: "text", textAnchor: "start", dx: 5, fill: "#111"}),

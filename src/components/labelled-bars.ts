@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {formatDecimal} from "./format.js";
-import {barMargins, chartWidth, tickCount} from "./chart-style.js";
+import {barMargins, chartWidth, fittingTicks, wrapLabel} from "./chart-style.js";
 
 export interface LabelledBar {
   label: string;
@@ -26,8 +26,8 @@ export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = 
     ...margins,
     marginBottom: 42,
     title,
-    x: {label: unit, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight), tickFormat: (d: number) => formatDecimal(d, 0)},
-    y: {label: null, domain: data.map((d) => d.label)},
+    x: {label: unit, grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, (d: number) => formatDecimal(d, 0)), tickFormat: (d: number) => formatDecimal(d, 0)},
+    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => wrapLabel(label, margins.marginLeft - 12)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: (d: LabelledBar) => (d.value < 0 ? COLORS.secondary : COLORS.primary), stroke: "#222", strokeWidth: 0.5}),
       Plot.text(data, {x: "value", y: "label", text: "text", textAnchor: "start", dx: 4, fill: "#111", filter: (d: LabelledBar) => d.value >= 0}),

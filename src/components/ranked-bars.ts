@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {el} from "./dom.js";
-import {barMargins, chartWidth, isNarrow, tickCount} from "./chart-style.js";
+import {barMargins, chartWidth, fittingTicks, isNarrow} from "./chart-style.js";
 
 export interface RankedBar {
   name: string;
@@ -44,7 +44,7 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
     ...margins,
     marginBottom: 42,
     marginTop: narrow && refs.length === 2 ? 52 : 34,
-    x: {label, grid: true, nice: true, ticks: tickCount(width - margins.marginLeft - margins.marginRight), tickFormat: (d: number) => d.toLocaleString("sv-SE")},
+    x: {label, grid: true, nice: true, ticks: fittingTicks(0, Math.max(0, ...data.map((d) => d.value!)), width - margins.marginLeft - margins.marginRight, (d: number) => d.toLocaleString("sv-SE")), tickFormat: (d: number) => d.toLocaleString("sv-SE")},
     y: {label: null, domain: data.map((d) => d.name)},
     marks: [
       Plot.barX(data, {

@@ -47,7 +47,8 @@ export function SmallMultiples(panels: readonly Panel[], o: SmallMultiplesOption
     marginBottom: 40,
     fx: {axis: null, padding: 0.12},
     fy: {axis: null, padding: 0.22},
-    x: {label: "År", ticks, tickFormat: (d: number) => String(d), domain: [y0, y1 === y0 ? y0 + 1 : y1]},
+    // Inset, so that one panel's last year and the next panel's first never touch.
+    x: {label: "År", ticks, tickFormat: (d: number) => String(d), domain: [y0, y1 === y0 ? y0 + 1 : y1], inset: 16},
     y: {label: o.yLabel, grid: true, nice: true, zero: true, tickFormat: (d: number) => d.toLocaleString("sv-SE"), ticks: 4},
     marks: [
       Plot.frame({stroke: "#ccc"}),
