@@ -47,8 +47,10 @@ describe("the frame of every page kind", () => {
       // The skip link moves the focus to the content: from there, few stops to the first chart or table.
       await page.focus(".skip-link");
       await page.keyboard.press("Enter");
+      // A page with nothing to chart for its county (e.g. a county without a tax swap) has no target.
+      const hasContent = await page.evaluate(() => !!document.querySelector("main svg, main table"));
       let fromMain = 0;
-      for (; fromMain < 30; fromMain++) {
+      for (; hasContent && fromMain < 30; fromMain++) {
         await page.keyboard.press("Tab");
         const inContent = await page.evaluate(() => !!document.activeElement?.closest("main svg, main table, main .table-scroll, main figure"));
         const inMain = await page.evaluate(() => !!document.activeElement?.closest("main"));
