@@ -222,15 +222,22 @@ child.on("exit", async (code) => {
 });
 
 /**
- * Two fixes to Framework's HTML that accessibility checkers (and screen readers) need: the page's
- * language, and the sidebar's close control, which Framework puts directly inside an <ol>.
+ * Fixes to Framework's HTML that accessibility checkers (and screen readers) need: the page's
+ * language; the sidebar's close control, which Framework puts directly inside an <ol>; zoom, which
+ * Framework's viewport blocks (maximum-scale=1, WCAG 1.4.4); a skip link first on the page, to the
+ * main content; and a Swedish name for the sidebar toggle (Framework's title is "Toggle sidebar").
  */
 async function finishHtml(dist: string): Promise<void> {
   for (const file of (await walk(dist)).filter((f) => f.endsWith(".html"))) {
     const html = await readFile(file, "utf8");
     const fixed = html
       .replace(/^(<!DOCTYPE html>\s*)<html>/i, '$1<html lang="sv">')
-      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>");
+      .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>")
+      .replace(/<meta name="viewport" content="[^"]*">/, '<meta name="viewport" content="width=device-width, initial-scale=1">')
+      .replace(/<body>(?!\s*<a class="skip-link")/, '<body>\n<a class="skip-link" href="#observablehq-main">Hoppa till innehållet</a>')
+      .replace(/<main id="observablehq-main"(?![^>]*tabindex)/, '<main id="observablehq-main" tabindex="-1"')
+      .replace(/(<input id="observablehq-sidebar-toggle" type="checkbox") title="Toggle sidebar">/, '$1 title="Visa eller dölj menyn" aria-label="Meny">')
+      .replace(/(<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle")><\/label>/, '$1 title="Stäng menyn"></label>');
     if (fixed !== html) await writeFile(file, fixed);
   }
 }

@@ -15,6 +15,7 @@ import {memo} from "./memo.ts";
 import {calendarSection, medtechSection, principleSections, principlesFor, ratesSection} from "./seminar-evaluation.ts";
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
 import {seminarSection as supplementaryAmountSection} from "./supplementary-amount.ts";
+import {costCategoryList} from "../labels.ts";
 
 export type {SeminarChart, SeminarContext, SeminarReport, SeminarSection, SectionBuilder} from "./seminar-types.ts";
 
@@ -57,7 +58,7 @@ async function costs(wh: Warehouse, ctx: SeminarContext): Promise<SeminarSection
         ["Länet", formatMnkr(total), previous == null ? "–" : formatMnkr(previous), signedPercent(relativeChange({current: total, previous}))]
       ]
     },
-    method: `Kostnadsslagen ${wh.parameters.taxSwap.costCategories.join(", ")} i löpande priser, summerade per kommun (kostnader.csv och huvudboksrader).`
+    method: `Kostnadsslagen ${costCategoryList(wh.parameters.taxSwap.costCategories)} i löpande priser, summerade per kommun (kommunernas kostnadsredovisning och huvudboksrader).`
   };
 }
 

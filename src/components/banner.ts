@@ -14,7 +14,7 @@ export function DatasetBanner(dataset: Dataset): HTMLElement {
     "div",
     {class: "demo-banner", role: "note"},
     el("strong", {}, "Demodata"),
-    ` – siffrorna på sidan är påhittade och visar hur verktyget fungerar. ${dataset.description ?? ""} Läs in egna data med SAMVERKAN_DATA (se README).`
+    ` – siffrorna på sidan är påhittade och visar hur verktyget fungerar. ${dataset.description ?? ""} Hur egna data läses in står i projektets README, avsnittet om egna data.`
   );
 }
 

@@ -11,6 +11,7 @@ import {COLORS, STATUS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {formatDecimal} from "./format.js";
 import {el} from "./dom.js";
+import {chartWidth, isNarrow, thinTicks, widest} from "./chart-style.js";
 import type {BandPosition as ControlStatus} from "../../loaders/models/normal-variation.ts";
 
 export interface ControlPoint {
@@ -107,7 +108,12 @@ function swatch(kind: "band" | "mean" | "limits" | "shade"): SVGSVGElement {
 }
 
 export function ControlChart(points: readonly ControlPoint[], options: ControlChartOptions): HTMLElement {
-  const {width = 760, height = 360, yLabel, scale = 1, band, mean, limits, shade, description} = options;
+  const {height = 360, yLabel, scale = 1, band, mean, limits, shade, description} = options;
+  const width = chartWidth(options.width, 760);
+  // On a phone the lines' names and values move from the right of the chart into the legend.
+  const narrow = isNarrow(width);
+  const marginLeft = 56;
+  const marginRight = narrow ? 12 : 140;
   const format = options.format ?? ((v: number) => formatDecimal(v, Number.isInteger(v) ? 0 : 1));
   const labels: Record<ControlStatus, string> = {
     inside: options.statusLabels?.inside ?? "Inom normalvariationen",
@@ -136,7 +142,7 @@ export function ControlChart(points: readonly ControlPoint[], options: ControlCh
     marks.push(
       Plot.rectY([band], {x1: () => x0, x2: () => x1, y1: (b: {lower: number}) => b.lower / scale, y2: (b: {upper: number}) => b.upper / scale, fill: COLORS.band, fillOpacity: 0.3}),
       Plot.ruleY([band.lower / scale, band.upper / scale], {stroke: "#2a6f97", strokeDasharray: "6,3"}),
-      Plot.text(
+      narrow ? null : Plot.text(
         [
           {y: band.upper / scale, t: `Övre gräns ${format(band.upper)}`},
           {y: band.lower / scale, t: `Nedre gräns ${format(band.lower)}`}
@@ -148,7 +154,7 @@ export function ControlChart(points: readonly ControlPoint[], options: ControlCh
   if (limits) {
     marks.push(
       Plot.ruleY([limits.lower / scale, limits.upper / scale], {stroke: "#555", strokeDasharray: "6,3"}),
-      Plot.text(
+      narrow ? null : Plot.text(
         [
           {y: limits.upper / scale, t: `Övre styrgräns ${format(limits.upper)}`},
           {y: limits.lower / scale, t: `Nedre styrgräns ${format(limits.lower)}`}
@@ -162,7 +168,7 @@ export function ControlChart(points: readonly ControlPoint[], options: ControlCh
   if (mean != null) {
     marks.push(
       Plot.ruleY([mean / scale], {stroke: "#222", strokeWidth: 1.5}),
-      Plot.text([{y: mean / scale}], {x: () => x1, y: "y", text: () => `Medelvärde ${format(mean)}`, textAnchor: "start", dx: 6, fill: "#111", fontSize: 11})
+      narrow ? null : Plot.text([{y: mean / scale}], {x: () => x1, y: "y", text: () => `Medelvärde ${format(mean)}`, textAnchor: "start", dx: 6, fill: "#111", fontSize: 11})
     );
   }
   marks.push(Plot.line(data, {x: "x", y: "y", stroke: "#666", strokeWidth: 1.5}));
@@ -177,9 +183,12 @@ export function ControlChart(points: readonly ControlPoint[], options: ControlCh
     const these = data.filter((d) => d.status === status);
     if (these.length) marks.push(Plot.dot(these, {x: "x", y: "y", symbol, fill, stroke: "#222", strokeWidth: 0.8, r, title}));
   }
-  // Points outside the band carry their value: above the triangle, below the diamond.
+  // Points outside the band carry their value: above the triangle, below the diamond; when the points
+  // are too close for their values to fit side by side, the table beside the chart has them.
+  const span = width - marginLeft - marginRight;
+  const fits = span / Math.max(1, points.length) >= widest(data.filter((d) => d.status === "above" || d.status === "below").map((d) => format(d.value)), 11) + 4;
   for (const [status, dy] of [["above", -13], ["below", 15]] as const) {
-    const these = data.filter((d) => d.status === status);
+    const these = fits ? data.filter((d) => d.status === status) : [];
     if (these.length) marks.push(Plot.text(these, {x: "x", y: "y", text: (d: {value: number}) => format(d.value), dy, fill: "#111", fontWeight: 700, fontSize: 11}));
   }
 
@@ -193,16 +202,17 @@ export function ControlChart(points: readonly ControlPoint[], options: ControlCh
   const hi = Math.max(...ys);
   const pad = (hi - lo) * 0.12 || 1;
   const years = monthly ? [] : points.map((p) => Number(p.period));
-  const quarterTicks = monthly ? points.filter((p) => /-(01|04|07|10)$/.test(String(p.period))).map((p) => monthDate(String(p.period))) : [];
+  const monthLabel = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const quarterTicks = monthly ? thinTicks(points.filter((p) => /-(01|04|07|10)$/.test(String(p.period))).map((p) => monthDate(String(p.period))), span, monthLabel) : [];
   const chart = Plot.plot({
-    width: Math.max(width, 380),
+    width,
     height,
-    marginLeft: 56,
-    marginRight: 140,
+    marginLeft,
+    marginRight,
     marginTop: 28,
     x: monthly
-      ? {type: "utc", label: null, domain: [x0, x1], ticks: quarterTicks, tickFormat: (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`}
-      : {label: null, domain: [x0, x1], ticks: years.length > 16 ? years.filter((y) => y % 2 === 0) : years, tickFormat: (d: number) => String(d)},
+      ? {type: "utc", label: null, domain: [x0, x1], ticks: quarterTicks, tickFormat: monthLabel}
+      : {label: null, domain: [x0, x1], ticks: thinTicks(years, span), tickFormat: (d: number) => String(d)},
     // Room below and above for the values written under a diamond and over a triangle.
     y: {label: yLabel, grid: true, domain: [Math.max(0, lo - 1.6 * pad), hi + 1.3 * pad], tickFormat: (d: number) => formatDecimal(d, Number.isInteger(d) ? 0 : 1)},
     marks
@@ -216,9 +226,9 @@ export function ControlChart(points: readonly ControlPoint[], options: ControlCh
     {class: "control-legend"},
     ...(["inside", "above", "below"] as const).filter((s) => statuses.includes(s)).map((s) => item(symbolSvg(s), `${labels[s]} (${s === "inside" ? "cirkel" : s === "above" ? "triangel" : "romb"})`)),
     statuses.includes(null) ? item(symbolSvg("neutral"), "Värde (inget band)") : null,
-    band ? item(swatch("band"), options.bandLabel ?? "Normalvariation (fält)") : null,
-    limits ? item(swatch("limits"), options.limitsLabel ?? "Styrgränser (streckade)") : null,
-    mean != null ? item(swatch("mean"), options.meanLabel ?? "Medelvärde") : null,
+    band ? item(swatch("band"), (options.bandLabel ?? "Normalvariation (fält)") + (narrow ? `: ${format(band.lower)}–${format(band.upper)}` : "")) : null,
+    limits ? item(swatch("limits"), (options.limitsLabel ?? "Styrgränser (streckade)") + (narrow ? `: ${format(limits.lower)}–${format(limits.upper)}` : "")) : null,
+    mean != null ? item(swatch("mean"), (options.meanLabel ?? "Medelvärde") + (narrow ? `: ${format(mean)}` : "")) : null,
     shade ? item(swatch("shade"), shade.label) : null
   );
   return el("figure", {class: "control-chart"}, legend, chart as unknown as Node);

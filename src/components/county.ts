@@ -85,8 +85,33 @@ export function CountySelect(
  * URL (?lan=, so old links keep working), else the reader's last one, else `preferred`, keeping the
  * other choices. The list of links stays for readers without JavaScript and for screen readers.
  */
-export function CountyLanding(counties: readonly County[], {href, preferred}: {href: (code: string) => string; preferred?: string}): HTMLElement {
+export function CountyLanding(
+  counties: readonly County[],
+  {href, preferred, withData, need}: {href: (code: string) => string; preferred?: string; withData?: readonly string[]; need?: string}
+): HTMLElement {
   const code = initialCounty(counties, undefined, preferred);
+  const links = el("nav", {class: "county-landing", "aria-label": "Välj län"}, el("ul", {}, ...counties.map((c) => el("li", {}, el("a", {href: href(c.code)}, c.name)))));
+  // The remembered (or linked) county has nothing on this page: say so and offer those that have,
+  // rather than open an empty page.
+  if (code && withData && !withData.includes(code)) {
+    const has = counties.filter((c) => withData.includes(c.code));
+    return el("div", {}, CountyWithoutData(counties.find((c) => c.code === code), {need: need ?? "", withData: has, href}), links);
+  }
   if (code) location.replace(href(code) + otherChoices());
-  return el("nav", {class: "county-landing", "aria-label": "Välj län"}, el("ul", {}, ...counties.map((c) => el("li", {}, el("a", {href: href(c.code)}, c.name)))));
+  return links;
+}
+
+/**
+ * What a page says when it has nothing for the chosen county: which county, what the page would need
+ * (in words, e.g. "växlade skatteöre för länet och minst fyra års kostnader"), and links to the
+ * counties that have data.
+ */
+export function CountyWithoutData(county: County | undefined, {need, withData, href}: {need: string; withData: readonly County[]; href: (code: string) => string}): HTMLElement {
+  const links = withData.flatMap((c, i) => [i === 0 ? "" : i === withData.length - 1 ? " och " : ", ", el("a", {href: href(c.code)}, c.name)]);
+  return el(
+    "div",
+    {class: "callout county-without-data", role: "note"},
+    el("p", {}, `${county?.name ?? "Det valda länet"} har inga uppgifter för den här sidan i underlaget.${need ? ` Sidan behöver ${need}.` : ""}`),
+    withData.length ? el("p", {}, withData.length === 1 ? "Länet med uppgifter: " : "Län med uppgifter: ", ...links, ".") : el("p", {}, "Inget län i underlaget har de uppgifterna ännu.")
+  );
 }

@@ -7,6 +7,8 @@ import * as Plot from "@observablehq/plot";
 import {SCHEME} from "./palette.js";
 import {formatDecimal, formatPercent} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth, isNarrow, lineKeyIcon, thinTicks} from "./chart-style.js";
+import {el} from "./dom.js";
 
 export interface TrendPoint {
   series: string;
@@ -30,12 +32,17 @@ export function CoverageTrend(points: readonly TrendPoint[], {width = 760, heigh
     .filter((d): d is (typeof data)[number] => d != null);
   const endLabel = (d: TrendPoint) => `${d.series}${common ? "" : ` ${d.season}`} ${formatPercent(d.value)}`;
   const ys = [...data.map((d) => d.y), ...(target != null ? [target * 100] : [])];
+  const w = chartWidth(width, 760);
+  // On a phone the series are named in a key under the chart, not at their ends.
+  const narrow = isNarrow(w);
+  const marginRight = narrow ? 16 : 230;
   const chart = Plot.plot({
-    width: Math.max(width, 360),
-    height,
+    width: w,
+    height: narrow ? Math.min(height, 260) : height,
     marginLeft: 48,
-    marginRight: 230,
-    x: {label: "Säsong", domain: seasons as string[], padding: 0.3},
+    marginRight,
+    marginBottom: 42,
+    x: {label: "Säsong", domain: seasons as string[], padding: 0.3, ticks: thinTicks(seasons, w - 48 - marginRight)},
     y: {label: "Täckning (%)", grid: true, domain: [Math.max(0, Math.floor(Math.min(...ys) / 10) * 10 - 5), Math.min(100, Math.ceil(Math.max(...ys) / 10) * 10)], tickFormat: (d: number) => formatDecimal(d, 0)},
     color: {domain: series, range: SCHEME},
     symbol: {domain: series, range: SYMBOLS},
@@ -47,12 +54,22 @@ export function CoverageTrend(points: readonly TrendPoint[], {width = 760, heigh
       ),
       Plot.dot(data, {x: "season", y: "y", stroke: "series", fill: "series", symbol: "series", r: 4.5, title: (d: TrendPoint & {y: number}) => `${d.series} ${d.season}: ${formatPercent(d.value)}`}),
       // Names at the last points, pushed apart when two series end close together.
-      ...labelOffsets(last.map((d) => d.y), ys).map((dy, i) =>
+      ...(narrow ? [] : labelOffsets(last.map((d) => d.y), ys)).map((dy, i) =>
         Plot.text([last[i]], {x: "season", y: "y", text: endLabel, dx: 10, dy, textAnchor: "start", fill: "#111", fontSize: 11})
       )
     ]
   }) as SVGSVGElement | HTMLElement;
-  return describeChart(chart, description);
+  describeChart(chart, description);
+  if (!narrow) return chart;
+  const key = el(
+    "p",
+    {class: "chart-key"},
+    ...last.map((d) => {
+      const i = series.indexOf(d.series);
+      return el("span", {class: "legend-item"}, lineKeyIcon(SCHEME[i % SCHEME.length], DASHES[i % DASHES.length], SYMBOLS[i % SYMBOLS.length]) as unknown as Node, `${d.series} ${formatPercent(d.value)}`);
+    })
+  );
+  return el("figure", {class: "coverage-trend"}, chart as unknown as Node, key);
 }
 
 /** Vertical pixel offsets so that labels at the given values keep about 13 px apart (height ≈ 240 px of plot). */

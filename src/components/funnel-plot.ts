@@ -10,6 +10,7 @@ import {COLORS} from "./palette.js";
 import {formatDecimal, formatInteger, formatPercent} from "./format.js";
 import {el} from "./dom.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth, isNarrow, textWidth} from "./chart-style.js";
 import type {FunnelStatus} from "../../loaders/models/vaccination-coverage.ts";
 
 export interface FunnelPointInput {
@@ -54,18 +55,24 @@ export function FunnelPlot(points: readonly FunnelPointInput[], curve: readonly 
   const pct = curve.map((c) => ({n: c.n, l95: c.lower95 * 100, u95: c.upper95 * 100, l998: c.lower998 * 100, u998: c.upper998 * 100}));
   const data = points.map((p) => ({...p, y: p.value * 100}));
   const named = data.filter((p) => p.status !== "inside" || p.highlight).sort((a, b) => a.n - b.n);
+  // A name goes left of its point when the next named point is close, or when the point lies in the
+  // right part of the chart (a name on its right would be cut at the edge).
+  const w = chartWidth(width, 760);
+  const logs = data.map((d) => Math.log(d.n));
+  const [lmin, lmax] = [Math.min(...logs), Math.max(...logs)];
   const leftLabel = new Set(named.filter((d, i) => {
     const next = named[i + 1];
-    return next != null && next.n / d.n < 1.6 && Math.abs(next.y - d.y) < (hi - lo) / 12;
+    const room = (1 - (Math.log(d.n) - lmin) / Math.max(1e-9, lmax - lmin)) * (w - 80);
+    return (next != null && next.n / d.n < 1.6 && Math.abs(next.y - d.y) < (hi - lo) / 12) || room < textWidth(d.label, 11) + 12;
   }));
   const chart = Plot.plot({
-    width: Math.max(width, 360),
+    width: w,
     height,
     marginLeft: 56,
     marginRight: 24,
     marginTop: 20,
     marginBottom: 44,
-    x: {type: "log", label: xLabel, grid: true, tickFormat: (d: number) => formatInteger(d), ticks: 6},
+    x: {type: "log", label: isNarrow(w) ? xLabel.replace(/ \(n, logaritmisk skala\)$/, " (n, log)") : xLabel, grid: true, tickFormat: (d: number) => formatInteger(d), ticks: isNarrow(w) ? 3 : 6},
     y: {label: yLabel, domain: [lo, hi], grid: true, tickFormat: (d: number) => formatDecimal(d, 0)},
     marks: [
       Plot.areaY(pct, {x: "n", y1: "l998", y2: "u998", fill: COLORS.band, fillOpacity: 0.15, curve: "monotone-x"}),

@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
+import {barMargins, chartWidth, fittingTicks, wrapLabel} from "./chart-style.js";
 
 export interface HighlightBar {
   label: string;
@@ -19,16 +20,16 @@ export interface HighlightBar {
 
 export function HighlightBars(rows: readonly HighlightBar[], {width = 640, unit = "", description}: {width?: number; unit?: string; description: string}): SVGSVGElement | HTMLElement {
   const data = [...rows].sort((a, b) => b.value - a.value);
-  width = Math.max(width, 420);
-  const longest = Math.max(0, ...data.map((d) => d.text.length));
+  width = chartWidth(width);
   const marked = new Set(data.filter((d) => d.highlight).map((d) => d.label));
+  const margins = barMargins(width, data.map((d) => (marked.has(d.label) ? `▶ ${d.label}` : d.label)), data.map((d) => d.text));
   const chart = Plot.plot({
     width,
     height: 28 * data.length + 50,
-    marginLeft: 120,
-    marginRight: Math.min(200, 16 + longest * 6.6),
-    x: {label: unit, grid: true, nice: true, ticks: Math.max(3, Math.floor((width - 260) / 100)), tickFormat: (d: number) => formatDecimal(d, 0)},
-    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => (marked.has(label) ? `▶ ${label}` : label)},
+    ...margins,
+    marginBottom: 42,
+    x: {label: unit, grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, (d: number) => formatDecimal(d, 0)), tickFormat: (d: number) => formatDecimal(d, 0)},
+    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => wrapLabel(marked.has(label) ? `▶ ${label}` : label, margins.marginLeft - 12)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: COLORS.primary, stroke: "#111", strokeWidth: (d: HighlightBar) => (d.highlight ? 2.5 : 0.5)}),
       Plot.text(data.filter((d) => !d.highlight), {x: "value", y: "label", text: "text", textAnchor: "start", dx: 5, fill: "#111"}),

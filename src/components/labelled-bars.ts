@@ -6,6 +6,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {formatDecimal} from "./format.js";
+import {barMargins, chartWidth, fittingTicks, wrapLabel} from "./chart-style.js";
 
 export interface LabelledBar {
   label: string;
@@ -16,16 +17,17 @@ export interface LabelledBar {
 export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = "", title, description}: {width?: number; unit?: string; title?: string; description?: string} = {}): SVGSVGElement | HTMLElement {
   const data = [...rows].sort((a, b) => b.value - a.value);
   // Never narrower than the margins (a card may report a width of 0 before layout).
-  width = Math.max(width, 360);
+  width = chartWidth(width);
   const hasNegative = data.some((d) => d.value < 0);
+  const margins = barMargins(width, data.map((d) => d.label), data.map((d) => d.text));
   const chart = Plot.plot({
     width,
     height: 28 * data.length + 50,
-    marginLeft: 130,
-    marginRight: 70,
+    ...margins,
+    marginBottom: 42,
     title,
-    x: {label: unit, grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, 0)},
-    y: {label: null, domain: data.map((d) => d.label)},
+    x: {label: unit, grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, (d: number) => formatDecimal(d, 0)), tickFormat: (d: number) => formatDecimal(d, 0)},
+    y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => wrapLabel(label, margins.marginLeft - 12)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: (d: LabelledBar) => (d.value < 0 ? COLORS.secondary : COLORS.primary), stroke: "#222", strokeWidth: 0.5}),
       Plot.text(data, {x: "value", y: "label", text: "text", textAnchor: "start", dx: 4, fill: "#111", filter: (d: LabelledBar) => d.value >= 0}),

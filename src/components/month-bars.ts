@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth, textWidth, thinTicks} from "./chart-style.js";
 import {el} from "./dom.js";
 
 export interface MonthAmount {
@@ -35,7 +36,10 @@ export const tkr = (kronor: number) => formatDecimal(kronor / 1000, 1);
 
 export function MonthBars(rows: readonly MonthAmount[], options: MonthBarsOptions): HTMLElement {
   const {height = 300, year, groups = [], yLabel = "Tusen kronor (tkr)", description} = options;
-  const width = Math.max(options.width ?? 760, 420);
+  const width = chartWidth(options.width, 760);
+  // The figures stand above the bars when they fit side by side (not on a phone: the table has them).
+  const barRoom = (width - 56 - 20) / 12;
+  const figures = barRoom >= textWidth("000,0", 11) + 2;
   const months = MONTHS.map((_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
   const sign = (r: MonthAmount) => (groups.length > 1 && r.group === groups[1].key ? -1 : 1);
   const data = rows.filter((r) => r.month.startsWith(`${year}-`)).map((r) => ({month: r.month, v: (sign(r) * r.kronor) / 1000, kronor: r.kronor, group: r.group ?? ""}));
@@ -50,7 +54,7 @@ export function MonthBars(rows: readonly MonthAmount[], options: MonthBarsOption
     marginLeft: 56,
     marginTop: 22,
     marginBottom: 34,
-    x: {domain: months, label: null, tickFormat: (m: string) => MONTHS[Number(m.slice(5)) - 1]},
+    x: {domain: months, label: null, ticks: thinTicks(months, width - 76, () => "mmm"), tickFormat: (m: string) => MONTHS[Number(m.slice(5)) - 1]},
     y: {
       label: yLabel,
       grid: true,
@@ -60,8 +64,8 @@ export function MonthBars(rows: readonly MonthAmount[], options: MonthBarsOption
     marks: [
       Plot.barY(data, {x: "month", y: "v", fill, stroke: "#222", strokeWidth: 0.5, inset: 4}),
       Plot.ruleY([0], {stroke: "#111"}),
-      Plot.text(data.filter((d) => d.v >= 0 && d.kronor > 0), {x: "month", y: "v", text: (d: {kronor: number}) => tkr(d.kronor), dy: -7, fill: "#111", fontSize: 10.5}),
-      Plot.text(data.filter((d) => d.v < 0), {x: "month", y: "v", text: (d: {kronor: number}) => tkr(d.kronor), dy: 8, fill: "#111", fontSize: 10.5})
+      Plot.text(figures ? data.filter((d) => d.v >= 0 && d.kronor > 0) : [], {x: "month", y: "v", text: (d: {kronor: number}) => tkr(d.kronor), dy: -7, fill: "#111", fontSize: 11}),
+      Plot.text(figures ? data.filter((d) => d.v < 0) : [], {x: "month", y: "v", text: (d: {kronor: number}) => tkr(d.kronor), dy: 8, fill: "#111", fontSize: 11})
     ]
   }) as SVGSVGElement | HTMLElement;
   describeChart(chart, description);
@@ -75,7 +79,7 @@ export function MonthBars(rows: readonly MonthAmount[], options: MonthBarsOption
         ` Uppåt: ${groups[0].label}. `,
         legendSwatch(colors[1]),
         ` Nedåt: ${groups[1].label}. `,
-        "Siffrorna vid staplarna är tusen kronor."
+        figures ? "Siffrorna vid staplarna är tusen kronor." : "Beloppen står i tabellen under diagrammet."
       )
     );
   }

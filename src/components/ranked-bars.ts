@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
 import {el} from "./dom.js";
+import {barMargins, chartWidth, fittingTicks, isNarrow} from "./chart-style.js";
 
 export interface RankedBar {
   name: string;
@@ -30,17 +31,20 @@ export interface RankedBarsOptions {
 export function RankedBars(rows: readonly RankedBar[], {width = 760, label, average, median, description}: RankedBarsOptions): HTMLElement {
   const data = rows.filter((r) => r.value != null).sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name, "sv"));
   const without = rows.filter((r) => r.value == null);
-  width = Math.max(width, 420);
+  width = chartWidth(width);
+  const margins = barMargins(width, data.map((d) => d.name), data.map((d) => d.text));
+  // On a phone the two reference labels go on two lines above the chart.
+  const narrow = isNarrow(width);
   const refs = [average ? {...average, key: "Länets medel", dash: "7,4", color: COLORS.alert} : null, median ? {...median, key: "Median", dash: "2,3", color: "#222"} : null].filter((r) => r != null);
   // Two labels never overlap: the larger reference is written to the right of its line, the smaller to the left.
   const larger = refs.length === 2 ? (refs[0]!.value >= refs[1]!.value ? refs[0] : refs[1]) : refs[0];
   const chart = Plot.plot({
     width,
     height: 26 * Math.max(data.length, 1) + 80,
-    marginLeft: 130,
-    marginRight: 90,
-    marginTop: 34,
-    x: {label, grid: true, nice: true, tickFormat: (d: number) => d.toLocaleString("sv-SE")},
+    ...margins,
+    marginBottom: 42,
+    marginTop: narrow && refs.length === 2 ? 52 : 34,
+    x: {label, grid: true, nice: true, ticks: fittingTicks(0, Math.max(0, ...data.map((d) => d.value!)), width - margins.marginLeft - margins.marginRight, (d: number) => d.toLocaleString("sv-SE")), tickFormat: (d: number) => d.toLocaleString("sv-SE")},
     y: {label: null, domain: data.map((d) => d.name)},
     marks: [
       Plot.barX(data, {
@@ -59,9 +63,9 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
         Plot.text([r], {
           x: (d: {value: number}) => d.value,
           frameAnchor: "top",
-          dy: -24,
-          dx: r === larger ? 4 : -4,
-          textAnchor: r === larger ? "start" : "end",
+          dy: narrow && refs.length === 2 ? (r === larger ? -40 : -22) : -24,
+          dx: narrow ? 0 : r === larger ? 4 : -4,
+          textAnchor: narrow ? "middle" : r === larger ? "start" : "end",
           text: (d: {key: string; text: string}) => `${d.key} ${d.text}`,
           fill: "#111",
           fontWeight: 600

@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth, isNarrow, thinTicks} from "./chart-style.js";
 
 export interface RevenueCostYear {
   year: number;
@@ -37,6 +38,8 @@ export function RevenueCostChart(rows: readonly RevenueCostYear[], {width = 760,
     rows.filter((r) => s.get(r) != null).map((r) => ({year: r.year, value: s.get(r)! / MNKR, key: s.key}))
   );
   const years = rows.map((r) => r.year);
+  const w = chartWidth(width, 760);
+  const narrow = isNarrow(w);
   const x0 = Math.min(...years) - 0.5;
   const x1 = Math.max(...years) + 0.5;
   const changes = [...ore].sort((a, b) => a.fromYear - b.fromYear).slice(1).filter((o) => o.fromYear > x0 && o.fromYear < x1);
@@ -45,7 +48,7 @@ export function RevenueCostChart(rows: readonly RevenueCostYear[], {width = 760,
   if (window) {
     marks.push(
       Plot.rectX([window], {x1: (d) => d.fromYear - 0.5, x2: (d) => d.toYear + 0.5, fill: "#e9e9e9"}),
-      Plot.text([window], {x: (d) => (d.fromYear + d.toYear) / 2, frameAnchor: "top", dy: 4, text: (d) => `Uppföljningsperiod ${d.fromYear}–${d.toYear}`, fill: "#333", fontSize: 11})
+      Plot.text([window], {x: (d) => (d.fromYear + d.toYear) / 2, frameAnchor: "top", dy: 4, text: (d) => `${narrow ? "Uppföljning" : "Uppföljningsperiod"} ${d.fromYear}–${d.toYear}`, fill: "#333", fontSize: 11})
     );
   }
   for (const c of changes) {
@@ -73,11 +76,12 @@ export function RevenueCostChart(rows: readonly RevenueCostYear[], {width = 760,
     if (end) marks.push(Plot.text([end], {x: "year", y: "value", text: () => s.key, dx: 9, textAnchor: "start", fill: s.color === COLORS.alert ? "#a03c00" : "#005a8c", fontWeight: 700}));
   }
   const chart = Plot.plot({
-    width,
+    width: w,
     height,
     marginRight: 80,
     marginLeft: 56,
-    x: {label: "År", domain: [x0, x1], ticks: years, tickFormat: (d: number) => String(d)},
+    marginBottom: 42,
+    x: {label: "År", domain: [x0, x1], ticks: thinTicks(years, w - 136), tickFormat: (d: number) => String(d)},
     y: {label: "Mnkr", grid: true, nice: true, zero: true, tickFormat: (d: number) => formatDecimal(d, Number.isInteger(d) ? 0 : 1)},
     marks
   }) as SVGSVGElement | HTMLElement;

@@ -9,6 +9,7 @@ import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {el} from "./dom.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth, isNarrow, tickCount} from "./chart-style.js";
 
 export interface ScatterPoint {
   label: string;
@@ -46,13 +47,16 @@ export function ScatterFit(points: readonly ScatterPoint[], options: ScatterFitO
     fit && fit.slope != null && fit.intercept != null
       ? [lo - pad / 2, hi + pad / 2].map((x) => ({x, y: fit.intercept! + fit.slope! * x}))
       : null;
+  const w = chartWidth(width, 760);
+  // On a phone only the highlighted points are named (all names would overlap); the table has the rest.
+  const named = isNarrow(w) ? points.filter((p) => p.highlight) : points;
   const chart = Plot.plot({
-    width,
-    height,
+    width: w,
+    height: isNarrow(w) ? Math.min(height, 340) : height,
     marginLeft: 64,
     marginRight: 24,
     marginTop: 24,
-    x: {label: xLabel, domain: [lo - pad, hi + pad], grid: true, tickFormat: (d: number) => formatDecimal(d, xDigits)},
+    x: {label: xLabel, domain: [lo - pad, hi + pad], grid: true, ticks: tickCount(w - 88, 5), tickFormat: (d: number) => formatDecimal(d, xDigits)},
     y: {label: yLabel, grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, 0)},
     color: {domain: [above, below], range: [COLORS.primary, COLORS.alert]},
     symbol: {domain: [above, below], range: ["circle", "diamond"]},
@@ -69,7 +73,7 @@ export function ScatterFit(points: readonly ScatterPoint[], options: ScatterFitO
         r: (p: ScatterPoint) => (p.highlight ? 8 : 5.5),
         title: (p: ScatterPoint) => `${p.label}: ${formatDecimal(p.x, xDigits)}${xUnit}, ${formatDecimal(p.y, yDigits)}${yUnit}`
       }),
-      Plot.text(points.filter((p) => !p.highlight), {x: "x", y: "y", text: "label", dy: -12, fontSize: 11, fill: "#111"}),
+      Plot.text(named.filter((p) => !p.highlight), {x: "x", y: "y", text: "label", dy: -12, fontSize: 11, fill: "#111"}),
       Plot.text(points.filter((p) => p.highlight), {x: "x", y: "y", text: "label", dy: -15, fontSize: 12, fill: "#111", fontWeight: 700})
     ]
   }) as SVGSVGElement | HTMLElement;

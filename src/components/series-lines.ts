@@ -7,6 +7,8 @@ import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {formatDecimal} from "./format.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth, isNarrow, lineKeyIcon, thinTicks, widest} from "./chart-style.js";
+import {el} from "./dom.js";
 
 export interface SeriesPoint {
   /** A year (number) or an ISO date ("2025-06-30"). */
@@ -76,11 +78,13 @@ function niceMax(max: number): number {
 
 export function SeriesLines(series: readonly Series[], options: SeriesLinesOptions): SVGSVGElement | HTMLElement {
   const {height = 380, xLabel = null, yLabel = null, yFormat = (y: number) => formatDecimal(y, 0), zero = true, description} = options;
-  const width = Math.max(options.width ?? 760, 420);
+  const width = chartWidth(options.width, 760);
+  // On a phone the series are named in a key under the chart, not at their ends.
+  const narrow = isNarrow(width);
   const marginTop = 24;
-  const marginBottom = 36;
+  const marginBottom = 42;
   const longest = Math.max(0, ...series.map((s) => `${s.label} ${s.endText ?? yFormat(s.points.at(-1)?.y ?? 0)}`.length));
-  const marginRight = Math.min(220, 24 + longest * 6.8);
+  const marginRight = narrow ? 16 : Math.min(220, 24 + longest * 7.2);
   const all = series.flatMap((s) => s.points.map((p) => p.y));
   const yMax = niceMax(Math.max(...all, 0));
   const yMin = zero ? 0 : Math.min(...all) - (yMax - Math.min(...all)) * 0.08;
@@ -117,22 +121,20 @@ export function SeriesLines(series: readonly Series[], options: SeriesLinesOptio
     );
   });
   // Leader from the last point to its (possibly moved) label, then the label in dark text.
-  marks.push(
+  if (!narrow) marks.push(
     Plot.link(labelled, {x1: "x", y1: "y", x2: "x", y2: "labelY", dx: 0, stroke: "#888", strokeWidth: 0.75, filter: (d: {y: number; labelY: number}) => Math.abs(toPx(d.y) - toPx(d.labelY)) > 3}),
     Plot.text(labelled, {x: "x", y: "labelY", text: "text", dx: 9, textAnchor: "start", fill: "#111", fontSize: 11.5, stroke: "white", strokeWidth: 3})
   );
-  // Year ticks, thinned so that they never crowd (about 48 px per label).
-  const room = Math.max(2, Math.floor((width - 56 - marginRight) / 48));
+  // Year ticks, thinned so that they never crowd.
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => (typeof p.x === "number" ? p.x : Number(p.x.slice(0, 4))))))].sort((a, b) => a - b);
   const years = isDate ? Array.from({length: xs.at(-1)! - xs[0]}, (_, i) => xs[0] + 1 + i) : xs;
-  const every = Math.ceil(years.length / room);
-  const ticks = years.filter((_, i) => (years.length - 1 - i) % every === 0);
+  const ticks = thinTicks(years, width - 56 - marginRight);
   const chart = Plot.plot({
     width,
     height,
     marginTop,
     marginBottom,
-    marginLeft: 56,
+    marginLeft: Math.max(56, widest([yFormat(yMax), yFormat(yMin)]) + 16),
     marginRight,
     x: isDate
       ? {type: "utc", label: xLabel, tickFormat: (d: Date) => String(d.getUTCFullYear()), ticks: ticks.map((y) => new Date(Date.UTC(y, 0, 1)))}
@@ -141,5 +143,15 @@ export function SeriesLines(series: readonly Series[], options: SeriesLinesOptio
     symbol: {type: "identity"},
     marks
   }) as SVGSVGElement | HTMLElement;
-  return describeChart(chart, description);
+  describeChart(chart, description);
+  if (!narrow) return chart;
+  const key = el(
+    "p",
+    {class: "chart-key"},
+    ...labelled.map((d) => {
+      const st = seriesStyle(d.i);
+      return el("span", {class: "legend-item"}, lineKeyIcon(st.color, st.dash ?? null, st.symbol) as unknown as Node, d.text);
+    })
+  );
+  return el("figure", {class: "series-lines"}, chart as unknown as Node, key);
 }

@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import {COLORS} from "./palette.js";
 import {describeChart} from "./chart-a11y.js";
+import {chartWidth} from "./chart-style.js";
 
 export interface Panel {
   name: string;
@@ -27,7 +28,7 @@ export interface SmallMultiplesOptions {
 }
 
 export function SmallMultiples(panels: readonly Panel[], o: SmallMultiplesOptions): SVGSVGElement | HTMLElement {
-  const width = Math.max(o.width ?? 760, 360);
+  const width = chartWidth(o.width, 760);
   const cols = Math.max(1, Math.min(5, Math.floor(width / 200)));
   const rows = Math.ceil(panels.length / cols);
   const place = (i: number) => ({fx: i % cols, fy: Math.floor(i / cols)});
@@ -46,7 +47,8 @@ export function SmallMultiples(panels: readonly Panel[], o: SmallMultiplesOption
     marginBottom: 40,
     fx: {axis: null, padding: 0.12},
     fy: {axis: null, padding: 0.22},
-    x: {label: "År", ticks, tickFormat: (d: number) => String(d), domain: [y0, y1 === y0 ? y0 + 1 : y1]},
+    // Inset, so that one panel's last year and the next panel's first never touch.
+    x: {label: "År", ticks, tickFormat: (d: number) => String(d), domain: [y0, y1 === y0 ? y0 + 1 : y1], inset: 16},
     y: {label: o.yLabel, grid: true, nice: true, zero: true, tickFormat: (d: number) => d.toLocaleString("sv-SE"), ticks: 4},
     marks: [
       Plot.frame({stroke: "#ccc"}),

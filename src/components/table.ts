@@ -1,6 +1,6 @@
 /**
  * An accessible data table: caption, column headers with scope, sortable by keyboard (buttons in the
- * headers, aria-sort), numbers right-aligned, and a CSV and an Excel download of the same rows beside it. An optional
+ * headers, aria-sort, one tab stop per table with arrow keys between the columns), numbers right-aligned, and a CSV and an Excel download of the same rows beside it. An optional
  * total row stays at the foot (<tfoot>) however the body is sorted, and comes last in the CSV.
  */
 import {el} from "./dom.js";
@@ -44,13 +44,28 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
   let sortColumn = options.sort?.column ?? -1;
   let descending = options.sort?.descending ?? false;
   const tbody = el("tbody");
+  // One tab stop per table: the header buttons form one group (roving tabindex); the arrow keys, Home
+  // and End move between them, Enter or Space sorts.
+  const buttons: HTMLButtonElement[] = [];
+  const rove = (to: number) => {
+    buttons.forEach((b, j) => b.setAttribute("tabindex", j === to ? "0" : "-1"));
+    buttons[to]?.focus();
+  };
   const headers = columns.map((c, i) => {
-    const button = el("button", {type: "button", class: "sort"}, c.label);
+    const button = el("button", {type: "button", class: "sort", tabindex: i === Math.max(0, sortColumn) ? 0 : -1}, c.label) as HTMLButtonElement;
+    buttons.push(button);
     const th = el("th", {scope: "col", class: c.numeric ? "num" : undefined}, button);
     button.addEventListener("click", () => {
       descending = sortColumn === i ? !descending : !!c.numeric;
       sortColumn = i;
       render();
+      rove(i);
+    });
+    button.addEventListener("keydown", (event) => {
+      const to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: columns.length - 1}[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      rove(Math.min(columns.length - 1, Math.max(0, to)));
     });
     return th;
   });
@@ -96,9 +111,11 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
     });
     table.append(el("tfoot", {}, el("tr", {class: "total"}, ...cells)));
   }
-  const wrapper = el("div", {class: "table-wrap"}, el("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": options.caption}, table));
+  // The scrolling box is a named region; it is no tab stop of its own, since the header buttons inside
+  // it already are one (focusing a header scrolls the box to it).
+  const wrapper = el("div", {class: "table-wrap"}, el("div", {class: "table-scroll", role: "region", "aria-label": options.caption}, table));
   if (options.csv) {
-    const csvColumns: CsvColumn<T>[] = (options.csvColumns ?? columns).map((c) => ({label: c.label, value: c.value, digits: c.digits}));
+    const csvColumns: CsvColumn<T>[] = (options.csvColumns ?? columns).map((c) => ({label: c.label.replace(/\u00ad/g, ""), value: c.value, digits: c.digits}));
     wrapper.append(csvButton(total ? [...rows, total] : rows, csvColumns, options.csv, options.csvLabel));
     // The same rows as an Excel workbook; a column's shown format (when it has one) tells its unit.
     const shownFormat = (label: string) => columns.find((c) => c.label === label)?.format;

@@ -22,8 +22,13 @@ export interface Watched {
 }
 
 /** Opens a page and records what must never happen: console errors and requests off 127.0.0.1. */
-export async function open(browser: Browser, origin: string, path: string, {viewport = {width: 1280, height: 900}} = {}): Promise<Watched> {
-  const context = await browser.newContext({viewport, acceptDownloads: true, locale: "sv-SE"});
+export async function open(
+  browser: Browser,
+  origin: string,
+  path: string,
+  {viewport = {width: 1280, height: 900}, deviceScaleFactor, isMobile, hasTouch}: {viewport?: {width: number; height: number}; deviceScaleFactor?: number; isMobile?: boolean; hasTouch?: boolean} = {}
+): Promise<Watched> {
+  const context = await browser.newContext({viewport, deviceScaleFactor, isMobile, hasTouch, acceptDownloads: true, locale: "sv-SE"});
   const page = await context.newPage();
   const errors: string[] = [];
   const external: string[] = [];

@@ -46,7 +46,7 @@ describe("Medicinteknik", () => {
     expect(cards).toContain("Timpris 1 123 kr/h (2025)");
     expect(cards).toContain("Fast del 2025H2 126 113 kr");
     const fixed = await readTable(page, "#fast-del table");
-    expect(fixed.headers).toEqual(["Kommun", "Produkter 2025-06-30", "Andel", "Fast del 2025H2 (kr)"]);
+    expect(fixed.headers).toEqual(["Kommun", "Produkter 2025-06-30", "Andel (%)", "Fast del 2025H2 (kr)"]);
     const expected: [string, string, string, string][] = [
       ["Berg", "50", "5,4 %", "6 832 kr"],
       ["Bräcke", "60", "6,5 %", "8 198 kr"],
@@ -141,8 +141,9 @@ describe("Medicinteknik", () => {
     const {page, errors} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
     const dist = await downloadCsv(page, "fördelningen");
     expect(dist.name).toBe("mt-fast-del-2025H2.csv");
-    expect(dist.rows[0]).toEqual(["Kommunkod", "Kommun", "Produkter 2025-06-30", "Andel", "Fast del 2025H2 (kr)", "Exakt andel"]);
-    expect(dist.rows.find((r) => r[0] === "2380")).toEqual(["2380", "Östersund", "381", "41,3", "52057", "0,412784"]);
+    // Percentages are written one way in every CSV: in percent, with (%) in the header (381 / 923 = 41,2784 %).
+    expect(dist.rows[0]).toEqual(["Kommunkod", "Kommun", "Produkter 2025-06-30", "Andel (%)", "Fast del 2025H2 (kr)", "Exakt andel (%)"]);
+    expect(dist.rows.find((r) => r[0] === "2380")).toEqual(["2380", "Östersund", "381", "41,3", "52057", "41,2784"]);
     expect(dist.rows.at(-1)!.slice(1, 5)).toEqual(["Jämtlands län (summa)", "923", "100,0", "126113"]);
     expect(dist.rows.slice(1, -1).reduce((s, r) => s + Number(r[4]), 0)).toBe(126_113);
 
