@@ -13,7 +13,7 @@ import {readCounties} from "../counties.ts";
 import {memo} from "./memo.ts";
 import {medtechReport} from "./medtech.ts";
 import {ratesReport} from "./rates.ts";
-import {principlesFromParameters, type AgreementPrinciples} from "./principles.ts";
+import {principlesFromAgreements, type AgreementPrinciples, type Principle} from "./principles.ts";
 import {calendarInputFromParameters} from "./calendar-input.ts";
 import {DATE_KIND_LABEL, obligations, type CalendarInput} from "../models/obligations.ts";
 
@@ -21,7 +21,7 @@ const medtech = memo(medtechReport);
 const rates = memo(ratesReport);
 const counties = memo((wh) => readCounties(wh.connection));
 const calendarInput = memo(async (wh): Promise<CalendarInput> => calendarInputFromParameters(wh.parameters, await counties(wh)));
-const agreementPrinciples = memo(async (wh): Promise<AgreementPrinciples[]> => principlesFromParameters(wh.parameters, await counties(wh)));
+const agreementPrinciples = memo(async (wh): Promise<AgreementPrinciples[]> => principlesFromAgreements(wh.agreements));
 
 /** The indicators by section id, for a principle whose section has no data this year. */
 const INDICATOR_NAME: Record<string, string> = {
@@ -39,6 +39,13 @@ const INDICATOR_NAME: Record<string, string> = {
 const kr = (ore: number | null) => (ore == null ? "–" : formatKronor(ore));
 /** With öre, so that a table's rows visibly add up to its total. */
 const krExact = (ore: number | null) => (ore == null ? "–" : formatKronor(ore, {ore: true}));
+
+/** Where the choice of a principle's indicators comes from, in words: its kind and its source. */
+function indicatorsProvenance(i: Principle["indicators"]): string {
+  if (i.kind === "antagande") return `Vilka indikatorer som följer den är ett antagande (${i.source.by}): ${i.source.reason}`;
+  if (i.kind === "avtalat") return `Indikatorerna står i ${i.source.document}, avsnitt "${i.source.section}" (avtalat).`;
+  return `Indikatorerna är beräknade: ${i.source.formula}.`;
+}
 
 /** The principles of the county's agreement, or null where no agreement states them. */
 export async function principlesFor(wh: Warehouse, countyCode: string): Promise<AgreementPrinciples | null> {
@@ -159,7 +166,7 @@ export function principleSections(agreement: AgreementPrinciples, sections: read
         numeric: [false, false],
         rows: found.map((f) => [f.section?.title ?? INDICATOR_NAME[f.id] ?? f.id, f.section?.headline ?? `Inget avsnitt ${ctx.year}: inget underlag, eller inget uppföljningsår.`])
       },
-      method: `Principen står i ${p.source.document}, avsnitt "${p.source.section}" (avtalat). Vilka indikatorer som följer den är ett antagande (${p.indicators.source.by}): ${p.indicators.source.reason}`
+      method: `Principen står i ${p.source.document}, avsnitt "${p.source.section}" (avtalat). ${indicatorsProvenance(p.indicators)}`
     };
   });
 }
