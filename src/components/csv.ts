@@ -72,14 +72,18 @@ export function csvButton<T>(rows: readonly T[], columns: readonly CsvColumn<T>[
   button.className = "csv-download";
   button.textContent = `${label} (${name})`;
   button.addEventListener("click", () => {
-    const blob = new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"});
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    downloadBlob(new Blob([toCsv(rows, columns)], {type: "text/csv;charset=utf-8"}), name);
   });
   return button;
+}
+
+/** Starts the browser's download of a file made in the page (a CSV, an Excel workbook). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }

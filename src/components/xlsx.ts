@@ -7,6 +7,7 @@
  * Hand-written (about 5 kB) rather than exceljs (about 900 kB minified for the browser), and loaded
  * only when someone clicks the button. The zip is stored without compression: tables are small.
  */
+import {downloadBlob} from "./csv.js";
 
 export type XlsxCell = string | number | null | undefined;
 
@@ -171,12 +172,5 @@ function zipStored(files: [string, Uint8Array][]): Uint8Array {
 
 /** Starts the browser's download of the workbook. */
 export function downloadXlsx(columns: readonly XlsxColumn[], rows: readonly (readonly XlsxCell[])[], filename: string, sheetName?: string): void {
-  const blob = new Blob([xlsxBytes(columns, rows, sheetName) as BlobPart], {type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"});
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  downloadBlob(new Blob([xlsxBytes(columns, rows, sheetName) as BlobPart], {type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}), filename);
 }
