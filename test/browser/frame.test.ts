@@ -23,7 +23,7 @@ async function load(browser: Browser, origin: string, path: string, device: type
  * yet failed): the input files named as sources (kostnader.csv), CSV downloads, and the agreement file
  * (avtal/23-2026.json) named beside the provenance marks.
  */
-const ALLOWED_WORDS = /^[\w-]+\.csv$|^\d{2}-\d{4}\.json$/;
+const ALLOWED_WORDS = /^[\w-]+\.(csv|xlsx)$|^\d{2}-\d{4}\.json$/;
 
 describe("the frame of every page kind", () => {
   for (const path of PAGE_KINDS) {
