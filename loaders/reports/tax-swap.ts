@@ -30,6 +30,7 @@ import {
 } from "../models/tax-swap.ts";
 import {formatDecimal, formatInteger, formatKr, formatMnkr} from "../format.ts";
 import {readCounties} from "../counties.ts";
+import {costCategoryList} from "../labels.ts";
 import {valuesOf, type Agreement} from "../agreements.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -250,10 +251,10 @@ export function taxSwapSettings(parameters: Pick<Parameters, "taxSwap">, countyC
   const isMain = countyCode === ts.countyCode;
   const startYear = own?.startYear ?? (isMain ? ts.startYear : firstSwapYear ?? ts.startYear);
   const source = own
-    ? `parametrar.json, taxSwap.counties (län ${countyCode})`
+    ? `uppföljningens inställningar för län ${countyCode}`
     : isMain
-      ? "parametrar.json, taxSwap"
-      : `parametrar.json, taxSwap (intervall och kostnadsslag); startåret ${startYear} är länets första rad i skattevaxling.csv`;
+      ? `avtalet för län ${ts.countyCode}`
+      : `samma intervall och kostnadsslag som avtalet för län ${ts.countyCode}; startåret ${startYear} är länets första rad i skattevaxling.csv`;
   return {
     countyCode,
     startYear,
@@ -893,8 +894,8 @@ function assumptionsOf(
   }));
   out.push(
     {what: "Uppföljning", value: `vart ${settings.reviewEvery}:e år från ${settings.startYear}`, kind: "avtalat", source: `Avtalet: växlingen följs upp vart fjärde år med likvärdig metod och struktur; inställningarna från ${settings.source}`},
-    {what: "Kostnad för uppgiften", value: `${settings.costCategories.join(", ")} (huvudman ${settings.principal})`, kind: "antagande", source: `Analytikerns val av kostnadsslag (${settings.source})`},
-    {what: "Fasta priser", value: `${indexName}, senaste utgåvan per år`, kind: "antagande", source: "parametrar.json, comparison.municipalIndex; värdena i prisindex.csv"},
+    {what: "Kostnad för uppgiften", value: `${costCategoryList(settings.costCategories)} (huvudman ${settings.principal})`, kind: "antagande", source: `Analytikerns val av kostnadsslag (${settings.source})`},
+    {what: "Fasta priser", value: `${indexName}, senaste utgåvan per år`, kind: "antagande", source: "Jämförelseindex i avtalets inställningar; värdena i prisindex.csv"},
     {what: "Intäkt, saldo, per invånare", value: "öre × 0,0001 × skatteunderlag; intäkt − kostnad", kind: "beräknat", source: "Metoden nedan"}
   );
   for (const r of Object.values(rules)) out.push({what: "Inkomstutjämningen", value: `${r.value.replace(".", ",")} % (från ${r.year})`, kind: "regel", source: r.source});

@@ -20,13 +20,16 @@ export function LabelledBars(rows: readonly LabelledBar[], {width = 640, unit = 
   width = chartWidth(width);
   const hasNegative = data.some((d) => d.value < 0);
   const margins = barMargins(width, data.map((d) => d.label), data.map((d) => d.text));
+  // A long unit goes on two lines, centred under the axis, so that it never runs off a phone's screen.
+  const axisLabel = wrapLabel(unit, width - 24);
+  const extra = axisLabel.includes("\n") ? 16 : 0;
   const chart = Plot.plot({
     width,
-    height: 28 * data.length + 50,
+    height: 28 * data.length + 50 + extra,
     ...margins,
-    marginBottom: 42,
+    marginBottom: 42 + extra,
     title,
-    x: {label: unit, grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, (d: number) => formatDecimal(d, 0)), tickFormat: (d: number) => formatDecimal(d, 0)},
+    x: {label: axisLabel, labelAnchor: "center", grid: true, nice: true, ticks: fittingTicks(Math.min(0, ...data.map((d) => d.value)), Math.max(0, ...data.map((d) => d.value)), width - margins.marginLeft - margins.marginRight, (d: number) => formatDecimal(d, 0)), tickFormat: (d: number) => formatDecimal(d, 0)},
     y: {label: null, domain: data.map((d) => d.label), tickFormat: (label: string) => wrapLabel(label, margins.marginLeft - 12)},
     marks: [
       Plot.barX(data, {x: "value", y: "label", fill: (d: LabelledBar) => (d.value < 0 ? COLORS.secondary : COLORS.primary), stroke: "#222", strokeWidth: 0.5}),

@@ -48,7 +48,7 @@ export function RevenueCostChart(rows: readonly RevenueCostYear[], {width = 760,
   if (window) {
     marks.push(
       Plot.rectX([window], {x1: (d) => d.fromYear - 0.5, x2: (d) => d.toYear + 0.5, fill: "#e9e9e9"}),
-      Plot.text([window], {x: (d) => (d.fromYear + d.toYear) / 2, frameAnchor: "top", dy: 4, text: (d) => `${narrow ? "Uppföljning" : "Uppföljningsperiod"} ${d.fromYear}–${d.toYear}`, fill: "#333", fontSize: 11})
+      Plot.text([window], {x: (d) => (d.fromYear + d.toYear) / 2, frameAnchor: "top", dy: -16, text: (d) => `${narrow ? "Uppföljning" : "Uppföljningsperiod"} ${d.fromYear}–${d.toYear}`, fill: "#333", fontSize: 11})
     );
   }
   for (const c of changes) {
@@ -80,6 +80,8 @@ export function RevenueCostChart(rows: readonly RevenueCostYear[], {width = 760,
     height,
     marginRight: 80,
     marginLeft: 56,
+    // The review period's name sits above the plot area, where no line's end label can reach it.
+    marginTop: window ? 32 : 20,
     marginBottom: 42,
     x: {label: "År", domain: [x0, x1], ticks: thinTicks(years, w - 136), tickFormat: (d: number) => String(d)},
     y: {label: "Mnkr", grid: true, nice: true, zero: true, tickFormat: (d: number) => formatDecimal(d, Number.isInteger(d) ? 0 : 1)},

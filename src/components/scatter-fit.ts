@@ -56,8 +56,11 @@ export function ScatterFit(points: readonly ScatterPoint[], options: ScatterFitO
     marginLeft: 64,
     marginRight: 24,
     marginTop: 24,
-    x: {label: xLabel, domain: [lo - pad, hi + pad], grid: true, ticks: tickCount(w - 88, 5), tickFormat: (d: number) => formatDecimal(d, xDigits)},
-    y: {label: yLabel, grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, 0)},
+    // Room under the tick labels for the axis label (Plot puts it beside the last tick otherwise).
+    marginBottom: 44,
+    x: {label: xLabel, labelAnchor: "center", labelOffset: 38, domain: [lo - pad, hi + pad], grid: true, ticks: tickCount(w - 88, 5), tickFormat: (d: number) => formatDecimal(d, xDigits)},
+    // On a phone a long axis label would run off the chart: it is written above the chart instead.
+    y: {label: isNarrow(w) ? null : yLabel, grid: true, nice: true, tickFormat: (d: number) => formatDecimal(d, 0)},
     color: {domain: [above, below], range: [COLORS.primary, COLORS.alert]},
     symbol: {domain: [above, below], range: ["circle", "diamond"]},
     marks: [
@@ -85,7 +88,7 @@ export function ScatterFit(points: readonly ScatterPoint[], options: ScatterFitO
     legendKey("diamond", COLORS.alert, `${below} (romb)`),
     line ? legendKey("line", "#333", "anpassad linje (minsta kvadratmetoden)") : null
   );
-  return el("figure", {class: "scatter-fit"}, chart, legend);
+  return el("figure", {class: "scatter-fit"}, isNarrow(w) ? el("p", {class: "axis-note"}, `↑ ${yLabel}`) : null, chart, legend);
 }
 
 const SVG = "http://www.w3.org/2000/svg";
