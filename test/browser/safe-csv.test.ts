@@ -66,7 +66,9 @@ async function downloads(page: Page): Promise<{name: string; rows: string[][]}[]
   const buttons = page.locator("button.csv-download");
   const found: {name: string; rows: string[][]}[] = [];
   for (let i = 0; i < (await buttons.count()); i++) {
-    const [d] = await Promise.all([page.waitForEvent("download"), buttons.nth(i).click()]);
+    // Chromium drops an automatic download now and then when a page starts many in a row: click again.
+    const click = async () => (await Promise.all([page.waitForEvent("download", {timeout: 8_000}), buttons.nth(i).click()]))[0];
+    const d = await click().catch(async () => (await page.waitForTimeout(1_000), click()));
     found.push({name: d.suggestedFilename(), rows: parse(readFileSync((await d.path())!, "utf8"))});
   }
   return found;
