@@ -353,7 +353,7 @@ describe("one file per county for the page (splitTaxSwapReport)", () => {
 describe("review settings per county (taxSwapSettings)", () => {
   const base = {countyCode: "24", startYear: 2013, reviewEvery: 4, costCategories: ["hemsjukvard_ordinart", "hemsjukvard_sabo"], principal: "kommun" as const};
   it("the parameter file's county gets taxSwap as it is", () => {
-    expect(taxSwapSettings({taxSwap: base}, "24", 2013)).toMatchObject({startYear: 2013, reviewEvery: 4, source: "parametrar.json, taxSwap", note: null});
+    expect(taxSwapSettings({taxSwap: base}, "24", 2013)).toMatchObject({startYear: 2013, reviewEvery: 4, source: "avtalet för län 24", note: null});
   });
   it("another county without settings starts with its first swap row and takes the interval and categories of taxSwap", () => {
     expect(taxSwapSettings({taxSwap: base}, "25", 2013)).toMatchObject({startYear: 2013, reviewEvery: 4, costCategories: base.costCategories});
@@ -361,7 +361,7 @@ describe("review settings per county (taxSwapSettings)", () => {
   });
   it("a county listed in taxSwap.counties uses its own fields, the rest from taxSwap", () => {
     const ts = {...base, counties: [{countyCode: "23", startYear: 2015, reviewEvery: 3, costCategories: ["hemsjukvard_ordinart"], note: "Prov"}]};
-    expect(taxSwapSettings({taxSwap: ts}, "23", 2014)).toMatchObject({startYear: 2015, reviewEvery: 3, costCategories: ["hemsjukvard_ordinart"], principal: "kommun", note: "Prov", source: "parametrar.json, taxSwap.counties (län 23)"});
+    expect(taxSwapSettings({taxSwap: ts}, "23", 2014)).toMatchObject({startYear: 2015, reviewEvery: 3, costCategories: ["hemsjukvard_ordinart"], principal: "kommun", note: "Prov", source: "uppföljningens inställningar för län 23"});
   });
 });
 
