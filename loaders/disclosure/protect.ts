@@ -22,9 +22,8 @@ export interface VaccinationCount {
   targetSize: number;
 }
 
-export interface ProtectedVaccinationRow {
-  code: string;
-  countyCode: string;
+/** The protected cells of one vaccination row, municipal or county (null: hidden). */
+interface ProtectedVaccinationCells {
   season: string;
   targetGroup: string;
   vaccine: string;
@@ -37,17 +36,13 @@ export interface ProtectedVaccinationRow {
   targetReason: HiddenReason | null;
 }
 
-export interface ProtectedVaccinationCounty {
+export interface ProtectedVaccinationRow extends ProtectedVaccinationCells {
+  code: string;
   countyCode: string;
-  season: string;
-  targetGroup: string;
-  vaccine: string;
-  vaccinated: number | null;
-  unvaccinated: number | null;
-  targetSize: number | null;
-  vaccinatedReason: HiddenReason | null;
-  unvaccinatedReason: HiddenReason | null;
-  targetReason: HiddenReason | null;
+}
+
+export interface ProtectedVaccinationCounty extends ProtectedVaccinationCells {
+  countyCode: string;
   /** Hidden cells of the whole table (municipalities and county), for "n celler dolda". */
   hiddenCells: number;
 }

@@ -59,8 +59,8 @@ export interface CalendarAgreement {
   followUps: {name: string; source: ClauseSource; firstYear: number | AssumedYear; day: AssumedDay}[];
   /** The annual collaboration seminar, where the evaluation is presented. */
   seminar: Recurring | null;
-  /** The development funds, followed up and evaluated (presented at the seminar). */
-  developmentFunds: Recurring | null;
+  /** The development funds, followed up and evaluated (presented at the seminar), with the split the agreement file states (null: not stated). */
+  developmentFunds: (Recurring & {split: {regionPercent: string; municipalPercent: string} | null}) | null;
   supplementaryAmount: {
     /** First reconciliation year (it counts the persons of the year before), in the first quarter. */
     firstReconciliationYear: number;
@@ -277,59 +277,30 @@ function agreementObligations(a: CalendarAgreement, from: string, to: string): O
   const out: Obligation[] = termObligations(a, to);
   const base = {agreementId: a.id, countyCode: a.countyCode, periodStart: null, routine: false};
 
+  const lastDue = Math.min(toYear, lastYear + 1);
+  // One obligation per due year of a recurring clause whose day (and maybe first year) is assumed.
+  const recurring = (r: Recurring, idPart: string, kind: ObligationKind, title: string, detail: (y: number) => string) => {
+    for (const y of years(firstYear(r.firstYear), r.every, fromYear, lastDue)) {
+      out.push({...base, id: `${a.id}/${idPart}/${y}`, date: dayIn(y, r.day), kind, title, detail: detail(y), source: r.source, dateKind: "antagande", dateBasis: `${assumedDayText(r.day)}${assumedYearText(r.firstYear)}`});
+    }
+  };
+
   for (const f of a.followUps) {
-    for (const y of years(firstYear(f.firstYear), 1, fromYear, Math.min(toYear, lastYear + 1))) {
-      out.push({
-        ...base,
-        id: `${a.id}/uppfoljning/${slug(f.name)}/${y}`,
-        date: dayIn(y, f.day),
-        kind: "uppfoljning",
-        title: `Årlig uppföljning: ${f.name}`,
-        detail: `${f.name} följs upp varje år vid ett gemensamt möte (${y - 1} års utfall). Utvärderingen utgår från syftet och de fyra principerna och redovisas vid det årliga samverkansseminariet.`,
-        source: f.source,
-        dateKind: "antagande",
-        dateBasis: `${assumedDayText(f.day)}${assumedYearText(f.firstYear)}`
-      });
-    }
+    recurring({...f, every: 1}, `uppfoljning/${slug(f.name)}`, "uppfoljning", `Årlig uppföljning: ${f.name}`, (y) => `${f.name} följs upp varje år vid ett gemensamt möte (${y - 1} års utfall). Utvärderingen utgår från syftet och de fyra principerna och redovisas vid det årliga samverkansseminariet.`);
   }
-
   if (a.seminar) {
-    const s = a.seminar;
-    for (const y of years(firstYear(s.firstYear), s.every, fromYear, Math.min(toYear, lastYear + 1))) {
-      out.push({
-        ...base,
-        id: `${a.id}/seminarium/${y}`,
-        date: dayIn(y, s.day),
-        kind: "seminarium",
-        title: "Årligt samverkansseminarium",
-        detail: `Utvärderingen av överenskommelsen presenteras för den politiska samverkansarenan: syftet och de fyra principerna, tilläggsbelopp, medicinteknik, timpriser och utvecklingsmedel (seminarierapporten för ${y - 1}).`,
-        source: s.source,
-        dateKind: "antagande",
-        dateBasis: `${assumedDayText(s.day)}${assumedYearText(s.firstYear)}`
-      });
-    }
+    recurring(a.seminar, "seminarium", "seminarium", "Årligt samverkansseminarium", (y) => `Utvärderingen av överenskommelsen presenteras för den politiska samverkansarenan: syftet och de fyra principerna, tilläggsbelopp, medicinteknik, timpriser och utvecklingsmedel (seminarierapporten för ${y - 1}).`);
   }
-
   if (a.developmentFunds) {
     const d = a.developmentFunds;
-    for (const y of years(firstYear(d.firstYear), d.every, fromYear, Math.min(toYear, lastYear + 1))) {
-      out.push({
-        ...base,
-        id: `${a.id}/utvecklingsmedel/${y}`,
-        date: dayIn(y, d.day),
-        kind: "utvecklingsmedel",
-        title: "Uppföljning av gemensamma utvecklingsmedel",
-        detail: `Utvecklingsmedlen (50 % regionen, 50 % kommunerna) följs upp och utvärderas ${everyText(d.every)} och redovisas vid samverkansseminariet (${y - 1} års projekt).`,
-        source: d.source,
-        dateKind: "antagande",
-        dateBasis: `${assumedDayText(d.day)}${assumedYearText(d.firstYear)}`
-      });
-    }
+    const sv = (v: string) => v.replace(".", ",");
+    const split = d.split ? ` (${sv(d.split.regionPercent)} % regionen, ${sv(d.split.municipalPercent)} % kommunerna)` : "";
+    recurring(d, "utvecklingsmedel", "utvecklingsmedel", "Uppföljning av gemensamma utvecklingsmedel", (y) => `Utvecklingsmedlen${split} följs upp och utvärderas ${everyText(d.every)} och redovisas vid samverkansseminariet (${y - 1} års projekt).`);
   }
 
   const sa = a.supplementaryAmount;
   if (sa) {
-    for (const y of years(sa.firstReconciliationYear, 1, fromYear, Math.min(toYear, lastYear + 1))) {
+    for (const y of years(sa.firstReconciliationYear, 1, fromYear, lastDue)) {
       const start = isoDate(y, 1, 1);
       out.push({
         ...base,
@@ -345,21 +316,9 @@ function agreementObligations(a: CalendarAgreement, from: string, to: string): O
       });
     }
     const e = sa.evaluation;
-    for (const y of years(firstYear(e.firstYear), e.every, fromYear, Math.min(toYear, lastYear + 1))) {
-      out.push({
-        ...base,
-        id: `${a.id}/utvardering/${y}`,
-        date: dayIn(y, e.day),
-        kind: "utvardering",
-        title: "Uppföljning och utvärdering av tilläggsbeloppet",
-        detail: `Tilläggsbeloppet följs upp och utvärderas ${everyText(e.every)} (avstämningarna ${y - e.every + 1}–${y}).`,
-        source: e.source,
-        dateKind: "antagande",
-        dateBasis: `${assumedDayText(e.day)}${assumedYearText(e.firstYear)}`
-      });
-    }
+    recurring(e, "utvardering", "utvardering", "Uppföljning och utvärdering av tilläggsbeloppet", (y) => `Tilläggsbeloppet följs upp och utvärderas ${everyText(e.every)} (avstämningarna ${y - e.every + 1}–${y}).`);
     const b = sa.band;
-    for (const y of years(b.validFrom + b.recomputeEvery, b.recomputeEvery, fromYear, Math.min(toYear, lastYear + 1))) {
+    for (const y of years(b.validFrom + b.recomputeEvery, b.recomputeEvery, fromYear, lastDue)) {
       const shift = y - b.validFrom;
       out.push({
         ...base,

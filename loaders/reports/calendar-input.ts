@@ -78,7 +78,13 @@ export function calendarInputFromParameters(p: Parameters, counties: County[]): 
           : [])
       ],
       seminar: {source: at(main, "Uppföljning"), every: 1, firstYear: startYear, day: SEMINAR_DAY},
-      developmentFunds: {source: at(main, "Gemensamma utvecklingsmedel"), every: 1, firstYear: startYear, day: AT_SEMINAR("Utvecklingsmedlens uppföljning")},
+      developmentFunds: {
+        source: at(main, "Gemensamma utvecklingsmedel"),
+        every: 1,
+        firstYear: startYear,
+        day: AT_SEMINAR("Utvecklingsmedlens uppföljning"),
+        split: p.developmentFunds?.countyCode === code ? {regionPercent: p.developmentFunds.regionSharePercent, municipalPercent: p.developmentFunds.municipalSharePercent} : null
+      },
       supplementaryAmount: hasSupplement
         ? {
             firstReconciliationYear: sa.band.validFrom,

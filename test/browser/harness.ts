@@ -26,10 +26,12 @@ export async function open(
   browser: Browser,
   origin: string,
   path: string,
-  {viewport = {width: 1280, height: 900}, deviceScaleFactor, isMobile, hasTouch}: {viewport?: {width: number; height: number}; deviceScaleFactor?: number; isMobile?: boolean; hasTouch?: boolean} = {}
+  {viewport = {width: 1280, height: 900}, deviceScaleFactor, isMobile, hasTouch, timezoneId, fixedTime}: {viewport?: {width: number; height: number}; deviceScaleFactor?: number; isMobile?: boolean; hasTouch?: boolean; timezoneId?: string; fixedTime?: Date} = {}
 ): Promise<Watched> {
-  const context = await browser.newContext({viewport, deviceScaleFactor, isMobile, hasTouch, acceptDownloads: true, locale: "sv-SE"});
+  const context = await browser.newContext({viewport, deviceScaleFactor, isMobile, hasTouch, timezoneId, acceptDownloads: true, locale: "sv-SE"});
   const page = await context.newPage();
+  // The reader's clock, for pages that count days from today.
+  if (fixedTime) await page.clock.setFixedTime(fixedTime);
   const errors: string[] = [];
   const external: string[] = [];
   page.on("console", (m) => {

@@ -6,30 +6,14 @@
 import {readFileSync} from "node:fs";
 import type {Browser} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {accessibilityViolations} from "./harness.ts";
+import {accessibilityViolations, open} from "./harness.ts";
 import {readTable, settled, text, useSite} from "./site-fixture.ts";
 
 const site = useSite();
 
-/** Opens a page with the browser's clock at noon (Swedish time) of `day`, recording errors and requests off 127.0.0.1. */
-async function openOn(browser: Browser, origin: string, path: string, day: string) {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true, locale: "sv-SE", timezoneId: "Europe/Stockholm"});
-  const page = await context.newPage();
-  await page.clock.setFixedTime(new Date(`${day}T12:00:00+01:00`));
-  const errors: string[] = [];
-  const external: string[] = [];
-  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") return route.continue();
-    external.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(origin + path, {waitUntil: "networkidle"});
-  await settled(page);
-  return {page, errors, external};
-}
+/** Opens a page with the browser's clock at noon (Swedish time) of `day`. */
+const openOn = (browser: Browser, origin: string, path: string, day: string) =>
+  open(browser, origin, path, {timezoneId: "Europe/Stockholm", fixedTime: new Date(`${day}T12:00:00+01:00`)});
 
 describe("Kalender", () => {
   it("on 2026-12-04: notice by 2026-12-31 in 27 days, the months from December 2026, assumed days labelled", async () => {

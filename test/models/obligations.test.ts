@@ -36,7 +36,7 @@ const jamtland: CalendarAgreement = {
     {name: "Överenskommelse tilläggsbelopp", source: src("Uppföljning"), firstYear: 2027, day: day(4, 30)}
   ],
   seminar: {source: src("Uppföljning"), every: 1, firstYear: 2026, day: day(9, 30)},
-  developmentFunds: {source: src("Gemensamma utvecklingsmedel"), every: 1, firstYear: 2026, day: day(9, 30)},
+  developmentFunds: {source: src("Gemensamma utvecklingsmedel"), every: 1, firstYear: 2026, day: day(9, 30), split: {regionPercent: "62.5", municipalPercent: "37.5"}},
   supplementaryAmount: {
     firstReconciliationYear: 2026,
     reconciliationSource: src("Avstämning"),
@@ -173,6 +173,8 @@ describe("the agreement's rhythms", () => {
     expect(f[0].date).toBe("2027-04-30");
     expect(of("seminarium").slice(0, 2).map((o) => o.date)).toEqual(["2026-09-30", "2027-09-30"]);
     expect(of("utvecklingsmedel")[0].date).toBe("2026-09-30");
+    // The split is the agreement file's (62,5/37,5 here), never a 50/50 written into the text.
+    expect(of("utvecklingsmedel")[0].detail).toContain("(62,5 % regionen, 37,5 % kommunerna)");
     for (const o of [...f, ...of("seminarium"), ...of("utvecklingsmedel")]) {
       expect(o.dateKind).toBe("antagande");
       expect(o.dateBasis).toMatch(/^Antagande \(Testanalytiker\): datum/);

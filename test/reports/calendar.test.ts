@@ -31,6 +31,8 @@ describe("the calendar from the parameters (the one adapter)", () => {
     expect(j.supplementaryAmount!.band).toMatchObject({validFrom: 2026, recomputeEvery: 3, baseFrom: 2019, baseTo: 2024});
     expect(j.supplementaryAmount!.evaluation.every).toBe(2);
     expect(j.taxSwapReview!.startYear).toBeNull();
+    // The agreement states the development funds' split, 50 % each (DOMAIN.md); the calendar says it from the file.
+    expect(j.developmentFunds!.split).toEqual({regionPercent: "50", municipalPercent: "50"});
     expect(v).toMatchObject({id: "24-2013", countyCode: "24", validTo: null});
     expect(v.taxSwapReview).toMatchObject({startYear: 2013, every: 4});
 
