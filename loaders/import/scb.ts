@@ -8,6 +8,11 @@
  *
  * Such an export may not name its year anywhere: the year then comes from --year, and without it the
  * import stops rather than guess.
+ *
+ * The same table as SCB's PxWebApi gives it with value codes (e.g. TAB638 "Folkmängd efter region,
+ * civilstånd, ålder och kön" as CSV: `"Region","Civilstand","Alder","Kon","BE0101N1 2023"`, regions as
+ * bare codes "2514", sex as 1 = män and 2 = kvinnor, ages "0" … "100+") is read too; a civilstånd
+ * column is summed over.
  */
 import {readFile} from "node:fs/promises";
 import {isUtf8} from "node:buffer";
@@ -31,8 +36,12 @@ const BANDS = [
   {band: "80+", from: 80, to: Infinity}
 ] as const;
 
-const sexOf = (s: string): Sex | null => {
-  const t = s.toLowerCase();
+const sexOf = (s: string, codes = false): Sex | null => {
+  const t = s.trim().toLowerCase();
+  // SCB's value codes for kön (PxWebApi): 1 = män, 2 = kvinnor, 1+2 = totalt.
+  if (codes && t === "1") return "män";
+  if (codes && t === "2") return "kvinnor";
+  if (codes && t === "1+2") return "totalt";
   if (/\b(män|man|men)\b/.test(t)) return "män";
   if (/\b(kvinnor|kvinna|women)\b/.test(t)) return "kvinnor";
   if (/\b(totalt|total|båda könen|samtliga)\b/.test(t)) return "totalt";
@@ -57,12 +66,15 @@ const yearIn = (s: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-/** "0114 Upplands Väsby" → code and name; "00 Riket", "01 Stockholms län" are not municipalities. */
+/**
+ * "0114 Upplands Väsby" → code and name; "00 Riket", "01 Stockholms län" are not municipalities. A bare
+ * code ("2514", as SCB's API writes value codes) has no name.
+ */
 export function parseRegion(label: string): {code: string; name: string; level: "kommun" | "lan" | "riket"} | null {
-  const m = /^\s*(\d{2}|\d{4})\s+(.+?)\s*$/.exec(label);
+  const m = /^\s*(\d{2}|\d{4})(?:\s+(.+?))?\s*$/.exec(label);
   if (!m) return null;
   const code = m[1];
-  return {code, name: m[2], level: code === "00" || code === "0000" ? "riket" : code.length === 2 ? "lan" : "kommun"};
+  return {code, name: m[2] ?? "", level: code === "00" || code === "0000" ? "riket" : code.length === 2 ? "lan" : "kommun"};
 }
 
 export async function readScbPopulation(path: string, yearFlag?: number): Promise<ScbRead> {
@@ -91,7 +103,9 @@ export async function readScbPopulation(path: string, yearFlag?: number): Promis
   if (ageCol < 0) throw new ImportError(file, `kolumnen "ålder" saknas. Välj variabeln ålder (ettårsklasser eller åldersgrupper) när tabellen exporteras; befolkning.csv behöver 0-64, 65-79 och 80+.`);
   const sexCol = h.findIndex((c) => c === "kön" || c === "kon" || c === "sex");
   const yearCol = h.findIndex((c) => c === "år" || c === "ar" || c === "year" || c === "tid");
-  const dims = new Set([regionCol, ageCol, sexCol, yearCol].filter((i) => i >= 0));
+  // Civilstånd (TAB638 and its API form): the population is the sum over it.
+  const civilCol = h.findIndex((c) => c === "civilstånd" || c === "civilstand" || c === "marital status");
+  const dims = new Set([regionCol, ageCol, sexCol, yearCol, civilCol].filter((i) => i >= 0));
   // Value columns: every other column; its header may name a year and a sex.
   const valueCols = header.map((c, i) => ({i, label: c.trim(), year: yearIn(c), sex: sexOf(c)})).filter((c) => !dims.has(c.i));
   if (!valueCols.length) throw new ImportError(file, "tabellen har inga värdekolumner.");
@@ -121,20 +135,21 @@ export async function readScbPopulation(path: string, yearFlag?: number): Promis
     lineNo++;
     if (r.every((c) => c.trim() === "")) continue;
     const region = parseRegion(r[regionCol] ?? "");
-    if (!region) throw new ImportError(file, `rad ${lineNo}: regionen ${JSON.stringify(r[regionCol] ?? "")} ska skrivas med kod och namn, t.ex. "0114 Upplands Väsby".`);
+    if (!region) throw new ImportError(file, `rad ${lineNo}: regionen ${JSON.stringify(r[regionCol] ?? "")} ska skrivas med kod och namn, t.ex. "0114 Upplands Väsby" (eller bara koden, som SCB:s API skriver den).`);
     if (region.level !== "kommun") {
       skippedLevels[region.level]++;
       continue;
     }
-    names.set(region.code, region.name);
+    if (region.name || !names.has(region.code)) names.set(region.code, region.name);
     const age = parseAge(r[ageCol] ?? "");
     if (age == null) throw new ImportError(file, `rad ${lineNo}: åldern ${JSON.stringify(r[ageCol] ?? "")} känns inte igen (t.ex. "67 år", "65-69 år", "100+ år" eller "totalt ålder").`);
     if (age === "total") continue;
     const band = BANDS.find((b) => age.from >= b.from && age.to <= b.to);
     if (!band) throw new ImportError(file, `rad ${lineNo}: åldersgruppen ${JSON.stringify(r[ageCol])} går över gränserna 65 och 80 och kan inte delas på 0-64, 65-79 och 80+. Exportera ettårsklasser eller femårsklasser.`);
     if (yearCol >= 0 && yearIn(r[yearCol] ?? "") !== year) continue;
-    const rowSex = sexCol >= 0 ? sexOf(r[sexCol] ?? "") : null;
-    if (sexCol >= 0 && !rowSex) throw new ImportError(file, `rad ${lineNo}: könet ${JSON.stringify(r[sexCol] ?? "")} känns inte igen (män, kvinnor eller totalt).`);
+    const rowSex = sexCol >= 0 ? sexOf(r[sexCol] ?? "", true) : null;
+    if (sexCol >= 0 && !rowSex) throw new ImportError(file, `rad ${lineNo}: könet ${JSON.stringify(r[sexCol] ?? "")} känns inte igen (män, kvinnor eller totalt, eller SCB:s koder 1 och 2).`);
+    const civil = civilCol >= 0 ? (r[civilCol] ?? "").trim() : "";
     const used = new Set<Sex>();
     for (const c of valueCols) {
       if (c.year != null && c.year !== year) continue;
@@ -152,10 +167,12 @@ export async function readScbPopulation(path: string, yearFlag?: number): Promis
       else if (/^\d+[,.]0+$/.test(compact)) n = BigInt(compact.replace(/[,.]0+$/, ""));
       else if (/^(\.\.|\.|-|–|x|)$/i.test(compact)) n = null;
       else throw new ImportError(file, `rad ${lineNo}, kolumn "${c.label}": ${JSON.stringify(cell)} är inte ett antal.`);
-      if (n == null) notes.push(`${region.code} ${region.name}, ${r[ageCol]}${sex !== "totalt" ? `, ${sex}` : ""}: värdet ${JSON.stringify(cell)} saknas i SCB:s tabell.`);
+      if (n == null) notes.push(`${region.code}${region.name ? ` ${region.name}` : ""}, ${r[ageCol]}${sex !== "totalt" ? `, ${sex}` : ""}: värdet ${JSON.stringify(cell)} saknas i SCB:s tabell.`);
       const before = perSex.get(band.band);
       perSex.set(band.band, before === null || n === null ? null : (before ?? 0n) + n);
-      (covered.get(sexKey) ?? covered.set(sexKey, []).get(sexKey)!).push(age);
+      // Ages are checked per civilstånd: each civilstånd covers every age once.
+      const coverKey = `${sexKey}|${civil}`;
+      (covered.get(coverKey) ?? covered.set(coverKey, []).get(coverKey)!).push(age);
     }
   }
   if (skippedLevels.lan || skippedLevels.riket) notes.push(`${file}: ${skippedLevels.lan + skippedLevels.riket} rader för län eller riket hoppades över (befolkning.csv har kommuner).`);
@@ -166,21 +183,27 @@ export async function readScbPopulation(path: string, yearFlag?: number): Promis
     const sexes = bySex.get(code) ?? new Set<Sex>();
     // Both sexes, or the total: the total is used when given.
     const use: Sex[] = sexes.has("totalt") ? ["totalt"] : sexes.has("män") && sexes.has("kvinnor") ? ["män", "kvinnor"] : [];
-    if (!use.length) throw new ImportError(file, `${code} ${names.get(code)}: ${sexes.size ? `bara ${[...sexes].join(", ")} finns` : `inga värden för ${year}`}; befolkningen behöver båda könen eller totalt.`);
+    if (!use.length) throw new ImportError(file, `${code}${names.get(code) ? ` ${names.get(code)}` : ""}: ${sexes.size ? `bara ${[...sexes].join(", ")} finns` : `inga värden för ${year}`}; befolkningen behöver båda könen eller totalt.`);
     // Ages must cover 0 and up once, without a gap or overlap, or the bands would be wrong.
+    const label = `${code}${names.get(code) ? ` ${names.get(code)}` : ""}`;
     for (const sex of use) {
-      const ages = [...(covered.get(`${code}|${sex}`) ?? [])].sort((a, b) => a.from - b.from);
-      let next = 0;
-      for (const a of ages) {
-        if (a.from !== next) throw new ImportError(file, `${code} ${names.get(code)}: åldrarna ${a.from < next ? `${a.from} år förekommer två gånger` : `hoppar från ${next} till ${a.from} år`}; tabellen måste ha alla åldrar en gång (0 år till 100+ år).`);
-        next = a.to + 1;
+      const keys = [...covered.keys()].filter((k) => k.startsWith(`${code}|${sex}|`));
+      for (const key of keys) {
+        const ages = [...covered.get(key)!].sort((a, b) => a.from - b.from);
+        const civil = key.split("|")[2];
+        const where = `${label}${civil ? ` (civilstånd ${civil})` : ""}`;
+        let next = 0;
+        for (const a of ages) {
+          if (a.from !== next) throw new ImportError(file, `${where}: åldrarna ${a.from < next ? `${a.from} år förekommer två gånger` : `hoppar från ${next} till ${a.from} år`}; tabellen måste ha alla åldrar en gång (0 år till 100+ år).`);
+          next = a.to + 1;
+        }
+        if (next !== Infinity) throw new ImportError(file, `${where}: den äldsta åldersgruppen (t.ex. "100+ år") saknas.`);
       }
-      if (next !== Infinity) throw new ImportError(file, `${code} ${names.get(code)}: den äldsta åldersgruppen (t.ex. "100+ år") saknas.`);
     }
     for (const b of BANDS) {
       const parts = use.map((s) => counts.get(`${code}|${s}`)?.get(b.band));
       if (parts.some((p) => p == null)) {
-        notes.push(`${code} ${names.get(code)} ${year} ${b.band}: ett värde saknas i tabellen; ingen rad skrivs för åldersgruppen.`);
+        notes.push(`${code}${names.get(code) ? ` ${names.get(code)}` : ""} ${year} ${b.band}: ett värde saknas i tabellen; ingen rad skrivs för åldersgruppen.`);
         continue;
       }
       rows.push({kommunkod: code, år: String(year), åldersgrupp: b.band, antal: parts.reduce((x, y) => x! + y!, 0n)!.toString()});
