@@ -174,8 +174,9 @@ function columnRule(
 ): {exact: string; rule: string; fast?: string; fastValue?: string; value?: string} {
   // Trimmed once per value; empty fields already arrive as NULL from the CSV reader.
   const raw = `trim(${rawText})`;
-  // Excel writes thousands with (non-breaking) spaces: "1 123,50".
-  const compact = `replace(replace(replace(${raw}, ' ', ''), chr(160), ''), chr(8239), '')`;
+  // Excel writes thousands with (non-breaking) spaces: "1 123,50". SCB's published tables write a
+  // negative number with a non-breaking hyphen ("‑928", U+2011) or a minus sign (U+2212): a minus.
+  const compact = `replace(replace(replace(replace(replace(${raw}, ' ', ''), chr(160), ''), chr(8239), ''), chr(8209), '-'), chr(8722), '-')`;
   // Full-string match (RE2, no anchors needed): the fast tests below only let through plain ASCII.
   const full = (re: string) => `regexp_full_match(${rawText}, '${re}')`;
   switch (kind.type) {

@@ -21,6 +21,9 @@ import {checkFolder} from "../../loaders/cli/check.ts";
 import {openWarehouse} from "../../loaders/warehouse.ts";
 import {comparisonReportFrom} from "../../loaders/reports/comparison.ts";
 import {DATA} from "../ingest/helpers.ts";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {columnSql, symbolSql} from "../../loaders/schemas/columns.ts";
+import {lit, queryRows} from "../../loaders/ingest/sql.ts";
 
 const REAL = resolve(import.meta.dirname, "..", "fixtures", "real");
 const TAB638 = join(REAL, "scb-tab638-befolkning-kalix.csv");
@@ -111,4 +114,29 @@ describe("a data folder whose population is real (Kalix 2023 from SCB)", () => {
       wh.close();
     }
   }, 180_000);
+});
+
+describe("published-statistics symbols and numbers as SCB writes them (real cells)", () => {
+  // SCB, "Folkmängd i riket, län och kommuner 31 december 2024 och befolkningsförändringar 2024", row
+  // Riket, as the stored copy of the page shows it: folkmängd "10 587 710", inflyttade från egna länet
+  // "." (cannot occur for the whole country), justeringar "‑928" (minus written as U+2011).
+  const RIKET = {population: "10 587 710", fromOwnCounty: ".", adjustments: "\u2011928"};
+
+  it("'.' is a symbol (missing, never 0); '10 587 710' and '‑928' are numbers", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      const int = (t: string) => `CAST(${columnSql({type: "integer"}, lit(t)).value} AS VARCHAR)`;
+      const dec = (t: string) => `CAST(${columnSql({type: "decimal", scale: 2}, lit(t)).value} AS VARCHAR)`;
+      const [row] = await queryRows<Record<string, string | boolean | null>>(
+        conn,
+        `SELECT ${int(RIKET.population)} AS population, ${int(RIKET.adjustments)} AS adjustments, ${dec(RIKET.adjustments)} AS adjustments_dec,
+          ${symbolSql(lit(RIKET.fromOwnCounty))} AS dot_is_symbol, ${int(RIKET.fromOwnCounty)} AS dot_value, ${symbolSql(lit(RIKET.adjustments))} AS minus_is_symbol`
+      );
+      expect(row).toEqual({population: "10587710", adjustments: "-928", adjustments_dec: "-928.00", dot_is_symbol: true, dot_value: null, minus_is_symbol: false});
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  });
 });
