@@ -18,6 +18,7 @@ export const KOLADA_KPIS: Record<string, {title: string; use: string}> = {
   N01957: {title: "Invånare 80+, antal", use: "befolkning.csv (80+) och kolada.csv"},
   N01812: {title: "Invånare 65-79 år, andel (%)", use: "kolada.csv (referens för andelen 65-79)"},
   N01813: {title: "Invånare 80+, andel (%)", use: "kolada.csv (referens för andelen 80+)"},
+  N00900: {title: "Skattesats, totalt (%)", use: "kolada.csv (kommunens och regionens skattesats)"},
   N00901: {title: "Skattesats till kommun (%)", use: "kolada.csv"},
   N00048: {title: "Skattekraft, kr/inv", use: "kolada.csv (skatteunderlag per invånare)"},
   N20048: {title: "Kostnad äldreomsorg, kr/inv 80+", use: "kolada.csv"}
