@@ -5,7 +5,8 @@
  *
  * Every expected figure below is written by hand from a published source, not from the code's output:
  * - Regionfakta, "Folkmängd 31 december; ålder", Kalix, folkmängd 2023-12-31 (källa SCB):
- *   0-15 år 2 354, 16-24 år 1 324, 25-44 år 3 175, 45-64 år 4 088, 65- år 4 606, totalt 15 547.
+ *   0-15 år 2 354, 16-24 år 1 324, 25-44 år 3 175, 45-64 år 4 088, 65- år 4 606, totalt 15 547;
+ *   Norrbottens län 248 480, Riket 10 551 707.
  * - Newsworthy, "Befolkningen i Kalix minskade under fjärde kvartalet 2024" (SCB:s siffror):
  *   "Därmed har Kalix 15 391 invånare" (2024-12-31).
  * No test touches the network.
@@ -16,7 +17,7 @@ import {appendFileSync, mkdtempSync, readFileSync, cpSync, rmSync} from "node:fs
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {readScbPopulation} from "../../loaders/import/scb.ts";
-import {importScb} from "../../loaders/cli/commands/import.ts";
+import {importKolada, importScb} from "../../loaders/cli/commands/import.ts";
 import {checkFolder} from "../../loaders/cli/check.ts";
 import {openWarehouse} from "../../loaders/warehouse.ts";
 import {comparisonReportFrom} from "../../loaders/reports/comparison.ts";
@@ -139,4 +140,30 @@ describe("published-statistics symbols and numbers as SCB writes them (real cell
       instance.closeSync();
     }
   });
+});
+
+describe("Kolada's shape with published values (constructed framing, see test/fixtures/import/README.md)", () => {
+  const PUBLISHED = join(resolve(import.meta.dirname, "..", "fixtures", "import"), "kolada-v3-n01951-publicerade-varden.json");
+
+  it("N01951 lands in kolada.csv with its KPI id; Riket and the region kept as references; Kolada and SCB agree on Kalix", async () => {
+    const dir = realFolder();
+    await importScb(dir, TAB638, 2023);
+    const {written, notes} = await importKolada(dir, [PUBLISHED]);
+    // Only N01951 is in the file: no population bands from Kolada (65-79 and 80+ missing), said in a note.
+    expect(written.map((w) => w.file)).toEqual(["kolada.csv"]);
+    expect(notes.join("\n")).toMatch(/2514 2023: N01956, N01957 saknas/);
+    const rows = readFileSync(join(dir, "kolada.csv"), "utf8").trim().split("\n").map((l) => l.split(";"));
+    expect(rows[0]).toEqual(["nyckeltal", "område", "nivå", "år", "kön", "värde", "status", "antal"]);
+    // Regionfakta (SCB), 2023-12-31: Riket 10 551 707, Norrbottens län 248 480, Kalix 15 547; Newsworthy: Kalix 2024 15 391.
+    expect(rows).toContainEqual(["N01951", "0000", "riket", "2023", "T", "10551707", "", "1"]);
+    expect(rows).toContainEqual(["N01951", "0025", "lan", "2023", "T", "248480", "", "1"]);
+    expect(rows).toContainEqual(["N01951", "2514", "kommun", "2023", "T", "15547", "", "1"]);
+    expect(rows).toContainEqual(["N01951", "2514", "kommun", "2024", "T", "15391", "", "1"]);
+    // The two importers agree: SCB's bands for Kalix 2023 add up to Kolada's total.
+    const bef = readFileSync(join(dir, "befolkning.csv"), "utf8").trim().split("\n").slice(1).map((l) => Number(l.split(";")[3]));
+    expect(bef.reduce((a, b) => a + b, 0)).toBe(15547);
+    const report = await checkFolder(dir);
+    expect(report.totals.rejected).toBe(0);
+    expect(report.files.find((f) => f.file === "kolada.csv")!.accepted).toBe(8);
+  }, 120_000);
 });
