@@ -59,9 +59,9 @@ const pages = [
   {name: "Normalvariation", path: "/normalvariation/"},
   {name: "Tilläggsbelopp", path: "/tillaggsbelopp"},
   {name: "Skatteväxling", path: "/skattevaxling/"},
-  {name: "Vaccination", path: "/vaccination"},
-  {name: "Medicinteknik", path: "/medicinteknik"},
-  {name: "Ersättningar", path: "/ersattningar"},
+  {name: "Vaccination", path: "/vaccination/"},
+  {name: "Medicinteknik", path: "/medicinteknik/"},
+  {name: "Ersättningar", path: "/ersattningar/"},
   {name: "Kalender", path: "/kalender"},
   {name: "Seminarierapport", path: `/seminarium/${years[0] ?? 2025}`},
   {name: "Avtalen", path: "/avtal/"},
@@ -138,8 +138,10 @@ export default {
   dynamicPaths: [
     ...(exists("/kommun/x") ? municipalities.map((c) => `/kommun/${c}`) : []),
     ...(exists("/seminarium/x") ? years.map((y) => `/seminarium/${y}`) : []),
+    // The seminar report per county and year (/seminarium/<year> is the entry that opens one).
+    ...(existsSync(join(process.cwd(), "src", "seminarium", "[lan]", "[year].md")) ? counties.flatMap((c) => years.map((y) => `/seminarium/${c}/${y}`)) : []),
     // Pages per county: each fetches only its county's data (national data would be megabytes).
-    ...["jamfor", "skattevaxling", "normalvariation", "avtal"].flatMap((page) => (exists(`/${page}/x`) ? counties.map((c) => `/${page}/${c}`) : []))
+    ...["jamfor", "skattevaxling", "normalvariation", "avtal", "vaccination", "medicinteknik", "ersattningar"].flatMap((page) => (exists(`/${page}/x`) ? counties.map((c) => `/${page}/${c}`) : []))
   ],
   duckdb: {extensions: []}
 };

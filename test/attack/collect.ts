@@ -109,10 +109,11 @@ export function attackBuild(dist: string, truth: Truth, policy: {threshold: numb
   }
 
   // ——— The vaccination page. ———
-  for (const f of json(/\/vaccination\.[0-9a-f]+\.json$/)) {
+  // One file per county (/vaccination/<lan>: null for a county without data).
+  for (const f of json(/\/vaccination\/\d+\.[0-9a-f]+\.json$/)) {
     filesRead.push(f);
-    const report = read(f);
-    for (const c of report.counties)
+    const area = read(f);
+    for (const c of area ? [area] : [])
       for (const t of c.tables) {
         const cell = (k: "V" | "U" | "T", code: string) => V(k, code, t.season, t.targetGroup, t.vaccine);
         for (const r of t.rows) {
@@ -214,9 +215,10 @@ export function attackBuild(dist: string, truth: Truth, policy: {threshold: numb
   }
 
   // ——— The seminar report (the page and the PDF print the same sections). ———
-  for (const f of json(/\/seminarium\.[0-9a-f]+\.json$/)) {
+  // One file per county and year (/seminarium/<lan>/<year>).
+  for (const f of json(/\/seminarium\/\d+\/\d{4}\.[0-9a-f]+\.json$/)) {
     filesRead.push(f);
-    for (const r of read(f).reports)
+    for (const r of [read(f)])
       for (const s of r.sections) {
         if (s.id === "inskrivna") {
           const [, cur, prev] = s.table.columns as string[];

@@ -4,14 +4,14 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtData, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
-import type {RatesReport} from "../../loaders/reports/rates.ts";
+import {builtMember, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
+import type {CountyWork, RatesReport} from "../../loaders/reports/rates.ts";
 
 const site = useSite();
 let report: RatesReport;
 
 beforeAll(() => {
-  report = builtData<typeof report>("ersattningar");
+  report = builtMember<typeof report>("ersattningar", "index.json");
 });
 
 /** The calculator's sum once it shows `expected` (it recomputes on every input event). */
@@ -22,7 +22,7 @@ async function calculatorSum(page: Page, expected: string): Promise<string> {
 
 describe("Ersättningar", () => {
   it("shows the rates per year in a chart and a table, uprated both ways from 2025", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar/23");
     expect(text(await page.locator("main").innerText())).toContain("Demodata");
     const chart = page.locator("#timpriser svg[role=img]");
     expect(await chart.count()).toBe(1);
@@ -52,7 +52,7 @@ describe("Ersättningar", () => {
   });
 
   it("the calculator recomputes with the model code when any input changes", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar/23");
     const calc = page.locator("#raknare");
     // Start: MT 2026, 0.5 + 1.25 + 2 h at 1 153 kr = 576.50 + 1 441.25 + 2 306 = 4 323.75 kr.
     expect(await calculatorSum(page, "4 323,75 kr")).toBe("4 323,75 kr");
@@ -96,8 +96,8 @@ describe("Ersättningar", () => {
   });
 
   it("shows the work-hour invoices per month with who pays whom, and their sums", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar?lan=23&ar=2025");
-    const w = report.work.find((x) => x.countyCode === "23")!;
+    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar/23?ar=2025");
+    const w = builtMember<CountyWork>("ersattningar", "23.json");
     const y = w.totals.find((t) => t.year === 2025)!;
     expect(text(await page.locator("#fakturor .headline").innerText())).toBe(
       `2025 (kommunerna i Jämtlands län): kommunerna fakturerade regionen ${kr(y.toMunicipalityOre)} och regionen fakturerade kommunerna ${kr(y.toRegionOre)}. Netto betalar regionen kommunerna ${kr(y.netToMunicipalityOre)}.`
@@ -130,7 +130,7 @@ describe("Ersättningar", () => {
   });
 
   it("filters by year, kind and municipality through the URL; Bräcke's sight representative in January 2024 is 8 started hours × 329 kr", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/ersattningar?lan=23&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/ersattningar/23?ar=2025");
     await page.selectOption("select[name=ar]", "2024");
     await page.selectOption("select[name=typ]", "synombud");
     await page.selectOption("select[name=kommun]", "2305");
@@ -149,7 +149,7 @@ describe("Ersättningar", () => {
   });
 
   it("another county: the agreement's rates with a note, and no invoices, said plainly", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar/24");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Timpriserna nedan är överenskommelsens mellan Region Jämtland Härjedalen och kommunerna i Jämtlands län");
     expect(main).toContain("Det finns inga uppdrag för Västerbottens län i insatser.csv");

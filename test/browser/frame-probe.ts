@@ -17,10 +17,10 @@ export const PAGE_KINDS = [
   "/normalvariation/23",
   "/tillaggsbelopp",
   "/skattevaxling/23",
-  "/vaccination",
-  "/medicinteknik",
-  "/ersattningar",
-  "/seminarium/2025",
+  "/vaccination/23",
+  "/medicinteknik/23",
+  "/ersattningar/23",
+  "/seminarium/23/2025",
   "/datakvalitet"
 ];
 

@@ -19,7 +19,7 @@ beforeAll(() => {
 const site = useSite(out);
 
 it("shows a project name with <img onerror> and <script> as text", async () => {
-  const {page, errors} = await open(site.browser, site.origin, "/seminarium/2025?lan=23");
+  const {page, errors} = await open(site.browser, site.origin, "/seminarium/23/2025");
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());

@@ -3,7 +3,7 @@
 // choices in the URL, CSV downloads with the figures shown, and a county without MT data.
 import {beforeAll, describe, expect, it} from "vitest";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtData, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
+import {builtMember, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
 import type {MedtechReport} from "../../loaders/reports/medtech.ts";
 import {formatKronor} from "../../src/components/format.ts";
 
@@ -11,12 +11,12 @@ const site = useSite();
 let report: MedtechReport;
 
 beforeAll(() => {
-  report = builtData<typeof report>("medicinteknik");
+  report = builtMember<typeof report>("medicinteknik", "23.json");
 });
 
 describe("Medicinteknik", () => {
   it("shows the devices, the fixed part of 2025H2 and the year 2025 with the figures of the data", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
+    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik/23?halvar=2025H2&ar=2025");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Demodata");
     expect(new URL(page.url()).searchParams.get("halvar")).toBe("2025H2");
@@ -106,7 +106,7 @@ describe("Medicinteknik", () => {
   });
 
   it("changing the half-year, the year and the municipality changes the figures and the URL", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
+    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik/23?halvar=2025H2&ar=2025");
     await page.selectOption("select[name=halvar]", "2026H1");
     await page.waitForFunction(() => document.querySelector("#fast-del h2")?.textContent?.includes("2026H1"));
     expect(new URL(page.url()).searchParams.get("halvar")).toBe("2026H1");
@@ -138,7 +138,7 @@ describe("Medicinteknik", () => {
   });
 
   it("downloads the distribution and the invoices as CSV with the figures shown", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/medicinteknik?lan=23&halvar=2025H2&ar=2025");
+    const {page, errors} = await open(site.browser, site.origin, "/medicinteknik/23?halvar=2025H2&ar=2025");
     const dist = await downloadCsv(page, "fördelningen");
     expect(dist.name).toBe("mt-fast-del-2025H2.csv");
     // Percentages are written one way in every CSV: in percent, with (%) in the header (381 / 923 = 41,2784 %).
@@ -157,7 +157,7 @@ describe("Medicinteknik", () => {
   });
 
   it("another county has no MT data: a plain sentence and a link to the MT county", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/medicinteknik/24");
     const main = text(await page.locator("main").innerText());
     expect(main).toContain("Det finns inga MT-fakturor för Västerbottens län: avtalets medicintekniska support gäller Jämtlands län");
     expect(main).toContain("Demodata");

@@ -33,7 +33,7 @@ describe("Sekretess och röjandekontroll", () => {
   });
 
   it("is linked from the pages that hide cells", async () => {
-    for (const path of ["/vaccination?lan=24", "/jamfor/24", "/kommun/2404", "/normalvariation/24"]) {
+    for (const path of ["/vaccination/24", "/jamfor/24", "/kommun/2404", "/normalvariation/24"]) {
       const {page, errors} = await open(site.browser, site.origin, path);
       const link = page.locator('a[href$="metod-sekretess"]').first();
       await link.waitFor({state: "attached"});

@@ -6,7 +6,7 @@ import {mkdtempSync, existsSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {open} from "./harness.ts";
-import {builtData, text, useSite} from "./site-fixture.ts";
+import {builtMember, text, useSite} from "./site-fixture.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const site = useSite();
@@ -14,12 +14,12 @@ type Report = {countyCode: string; countyName: string; year: number; sections: {
 let reports: Report[];
 
 beforeAll(() => {
-  reports = builtData<{reports: Report[]}>("seminarium").reports;
+  reports = ["23", "24"].map((c) => builtMember<Report>(`seminarium/${c}`, "2025.json"));
 });
 
 describe("Seminarierapport", () => {
   it("shows each section with its sentence, chart and table, for the chosen county", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/seminarium/2025?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/seminarium/23/2025");
     const expected = reports.find((r) => r.countyCode === "23" && r.year === 2025)!;
     const sections = page.locator(".report-section");
     expect(await sections.count()).toBe(expected.sections.length);
@@ -33,7 +33,7 @@ describe("Seminarierapport", () => {
     expect(expected.sections.slice(0, 4).map((s) => s.id)).toEqual(["princip-personcentrering", "princip-samhallsekonomi", "princip-komplettera", "princip-gemensam-utveckling"]);
     expect(expected.sections.map((s) => s.id)).toEqual(expect.arrayContaining(["medicinteknik", "ersattningar", "utvecklingsmedel", "kalender"]));
     expect(text(await sections.first().locator(".report-method").innerText())).toContain("antagande");
-    await page.selectOption("#county-select", "24");
+    await Promise.all([page.waitForURL((u) => u.pathname === "/seminarium/24/2025"), page.selectOption("#county-select", "24")]);
     const other = reports.find((r) => r.countyCode === "24" && r.year === 2025)!;
     await page.waitForFunction((h) => document.querySelector(".report-headline")?.textContent?.replace(/\s+/g, " ").trim() === h, text(other.sections[0].headline));
     expect(errors).toEqual([]);

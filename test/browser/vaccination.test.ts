@@ -4,18 +4,16 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtData, downloadCsv, readTable, text, useSite} from "./site-fixture.ts";
-import type {CoverageTable, VaccinationReport} from "../../loaders/reports/vaccination.ts";
+import {builtMember, downloadCsv, readTable, text, useSite} from "./site-fixture.ts";
+import type {CountyVaccination, CoverageTable} from "../../loaders/reports/vaccination.ts";
 
 const site = useSite();
-let report: VaccinationReport;
+// The page of each county fetches that county's file only (src/data/vaccination.tar.ts).
+const area = (code: string) => builtMember<CountyVaccination>("vaccination", `${code}.json`);
 
-beforeAll(() => {
-  report = builtData<typeof report>("vaccination");
-});
 
 const table = (code: string, season: string, vaccine: string, group: string): CoverageTable =>
-  report.counties.find((c) => c.countyCode === code)!.tables.find((t) => t.season === season && t.vaccine === vaccine && t.targetGroup === group)!;
+  area(code).tables.find((t) => t.season === season && t.vaccine === vaccine && t.targetGroup === group)!;
 const params = (page: Page) => new URL(page.url()).searchParams;
 
 /** The municipalities' table as {name: cells}. */
@@ -26,7 +24,7 @@ const download = (page: Page, section: string) => downloadCsv(page, page.locator
 
 describe("Vaccination", () => {
   it("shows coverage, the funnel and the municipalities for Västerbotten 2023/24, covid-19, SÄBO", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/vaccination?lan=24&sasong=2023/24&vaccin=covid-19&malgrupp=sabo");
+    const {page, errors, external} = await open(site.browser, site.origin, "/vaccination/24?sasong=2023/24&vaccin=covid-19&malgrupp=sabo");
     const t = table("24", "2023/24", "covid-19", "sabo");
     expect(text(await page.locator("main").innerText())).toContain("Demodata");
     expect(text(await page.locator("#tackning .headline").innerText())).toBe(text(t.sentence));
@@ -57,7 +55,7 @@ describe("Vaccination", () => {
   });
 
   it("puts the default selections in the URL and changes figures and URL with the selectors", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/vaccination?lan=24");
+    const {page, errors, external} = await open(site.browser, site.origin, "/vaccination/24");
     const latest = report.seasons.at(-1)!;
     expect(params(page).get("sasong")).toBe(latest);
     expect(params(page).get("vaccin")).toBe("covid-19");
@@ -99,7 +97,7 @@ describe("Vaccination", () => {
   });
 
   it("prices the municipalities' vaccinations at the rate per dose when asked", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/vaccination?lan=24&sasong=2024/25");
+    const {page, errors} = await open(site.browser, site.origin, "/vaccination/24?sasong=2024/25");
     expect(text(await page.locator("#volym .headline").innerText())).toBe("Västerbottens län 2024/25: 16 650 doser (covid-19 8 166, säsongsinfluensa 8 484).");
     await page.locator("#volym").waitFor();
     await page.getByLabel("Ja, 150 kr per dos").check();
@@ -116,10 +114,10 @@ describe("Vaccination", () => {
   });
 
   it("honours the county selector", async () => {
-    const {page, errors} = await open(site.browser, site.origin, "/vaccination?lan=24&sasong=2022/23");
-    await page.locator("#county-select").selectOption("23");
+    const {page, errors} = await open(site.browser, site.origin, "/vaccination/24?sasong=2022/23");
+    // The county's own page opens, with the same season.
+    await Promise.all([page.waitForURL((u) => u.pathname === "/vaccination/23"), page.locator("#county-select").selectOption("23")]);
     await page.waitForFunction(() => document.querySelector("#tackning .headline")?.textContent?.startsWith("Jämtlands län"));
-    expect(params(page).get("lan")).toBe("23");
     expect(params(page).get("sasong")).toBe("2022/23");
     expect(text(await page.locator("#tackning .headline").innerText())).toBe(text(table("23", "2022/23", "covid-19", "sabo").sentence));
     // Influenza 65+ against the WHO target: Jämtland 60 %, riket 63 % in 2022/23.

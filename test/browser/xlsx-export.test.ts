@@ -10,7 +10,7 @@ const site = useSite();
 
 describe("Excel download of a table", () => {
   it("gives the table's rows as numbers with formats, the same figures as the CSV", async () => {
-    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar?lan=23");
+    const {page, errors, external} = await open(site.browser, site.origin, "/ersattningar/23");
     const requested: string[] = [];
     page.on("request", (r) => requested.push(r.url()));
     await page.waitForSelector("#timpriser table");
