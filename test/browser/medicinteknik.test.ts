@@ -165,7 +165,7 @@ describe("Medicinteknik", () => {
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.locator("a", {hasText: "Jämtlands län"}).click();
     await page.waitForSelector("#fast-del table");
-    expect(new URL(page.url()).searchParams.get("lan")).toBe("23");
+    expect(new URL(page.url()).pathname).toBe("/medicinteknik/23");
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
