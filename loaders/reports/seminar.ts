@@ -193,7 +193,8 @@ async function taxSwapSection(wh: Warehouse, ctx: SeminarContext): Promise<Semin
 /** The sections in report order; other reports add theirs here. */
 export const SECTION_BUILDERS: SectionBuilder[] = [costs, enrolment, supplementaryAmountSection, vaccinationSection, medtechSection, ratesSection, funds, taxSwapSection, calendarSection];
 
-export async function seminarReports(wh: Warehouse, years: number[]): Promise<SeminarReport[]> {
+/** The reports of the given years, of every county or of one (`county`, for `samverkan rapport`). */
+export async function seminarReports(wh: Warehouse, years: number[], county?: string): Promise<SeminarReport[]> {
   const municipalities = await queryRows<{code: string; name: string; county: string; countyName: string}>(
     wh.connection,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS county, county_name AS "countyName" FROM municipalities ORDER BY municipality_name COLLATE NOCASE`
@@ -201,6 +202,7 @@ export async function seminarReports(wh: Warehouse, years: number[]): Promise<Se
   const counties = [...new Map(municipalities.map((m) => [m.county, m.countyName])).entries()].sort();
   const out: SeminarReport[] = [];
   for (const [countyCode, countyName] of counties) {
+    if (county && countyCode !== county) continue;
     for (const year of years) {
       const ctx: SeminarContext = {countyCode, countyName, year, municipalities: municipalities.filter((m) => m.county === countyCode)};
       const sections: SeminarSection[] = [];
