@@ -4,7 +4,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtMember, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
+import {builtMember, downloadCsv, landed, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
 import type {CountyWork, RatesReport} from "../../loaders/reports/rates.ts";
 
 const site = useSite();
@@ -159,5 +159,16 @@ describe("Ersättningar", () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
+  });
+
+  it("the entry page opens the agreement's county, and an old link (?lan=) that county's page", async () => {
+    let w = await landed(site, "/ersattningar/", "/ersattningar/23", "main h2");
+    expect(w.errors).toEqual([]);
+    await w.page.context().close();
+    w = await landed(site, "/ersattningar?lan=24", "/ersattningar/24", "#county-select");
+    expect(await w.page.locator("#county-select").inputValue()).toBe("24");
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
   });
 });

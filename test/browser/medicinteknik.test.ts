@@ -3,7 +3,7 @@
 // choices in the URL, CSV downloads with the figures shown, and a county without MT data.
 import {beforeAll, describe, expect, it} from "vitest";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtMember, downloadCsv, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
+import {builtMember, downloadCsv, landed, kr, krOre, readTable, text, useSite} from "./site-fixture.ts";
 import type {MedtechReport} from "../../loaders/reports/medtech.ts";
 import {formatKronor} from "../../src/components/format.ts";
 
@@ -169,5 +169,16 @@ describe("Medicinteknik", () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
+  });
+
+  it("the entry page opens the agreement's county, and an old link (?lan=) that county's page", async () => {
+    let w = await landed(site, "/medicinteknik/", "/medicinteknik/23", "main h2");
+    expect(w.errors).toEqual([]);
+    await w.page.context().close();
+    w = await landed(site, "/medicinteknik?lan=24", "/medicinteknik/24", "#county-select");
+    expect(await w.page.locator("#county-select").inputValue()).toBe("24");
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
   });
 });

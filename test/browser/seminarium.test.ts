@@ -6,7 +6,7 @@ import {mkdtempSync, existsSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {open} from "./harness.ts";
-import {builtMember, text, useSite} from "./site-fixture.ts";
+import {builtMember, landed, text, useSite} from "./site-fixture.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const site = useSite();
@@ -39,6 +39,18 @@ describe("Seminarierapport", () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
+  });
+
+  it("the old address /seminarium/<year> opens the agreement's county's report, or the county in ?lan=", async () => {
+    let w = await landed(site, "/seminarium/2025", "/seminarium/23/2025", ".report-section");
+    expect(w.errors).toEqual([]);
+    await w.page.context().close();
+    w = await landed(site, "/seminarium/2025?lan=24", "/seminarium/24/2025", ".report-section");
+    const other = reports.find((r) => r.countyCode === "24")!;
+    expect(text(await w.page.locator(".report-headline").first().innerText())).toBe(text(other.sections[0].headline));
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
   });
 
   it("prints to an A4 PDF with page numbers, date, source and the headline figures", () => {

@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
 import {accessibilityViolations, open} from "./harness.ts";
-import {builtMember, downloadCsv, readTable, text, useSite} from "./site-fixture.ts";
+import {builtMember, downloadCsv, landed, readTable, text, useSite} from "./site-fixture.ts";
 import type {CountyVaccination, CoverageTable, VaccinationReport} from "../../loaders/reports/vaccination.ts";
 
 const site = useSite();
@@ -126,5 +126,17 @@ describe("Vaccination", () => {
     expect(flu).toContain("2022/23 60,0 % 63,0 % 75 %");
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("the entry page and old links (?lan=) open a county's page, with the other choices kept", async () => {
+    let w = await landed(site, "/vaccination/", "/vaccination/23", "#tackning");
+    expect(w.errors).toEqual([]);
+    await w.page.context().close();
+    w = await landed(site, "/vaccination?lan=24&sasong=2022/23", "/vaccination/24", "#tackning .headline");
+    expect(new URL(w.page.url()).searchParams.get("sasong")).toBe("2022/23");
+    expect(text(await w.page.locator("#tackning .headline").innerText())).toBe(text(table("24", "2022/23", "covid-19", "sabo").sentence));
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+    await w.page.context().close();
   });
 });
