@@ -163,7 +163,7 @@ describe("a build of a data set with many small groups: no hidden cell comes bac
       stdio: "pipe"
     });
     const {result} = await attack(out, data);
-    expect(result.filesRead.some((f) => f.includes("vaccination."))).toBe(true);
+    expect(result.filesRead.some((f) => f.includes("/vaccination/"))).toBe(true);
     expect(result.sensitive.size).toBeGreaterThan(500);
     expect([...result.sensitive.keys()].filter((c) => result.markedHidden.has(c)).length).toBeGreaterThan(300);
     expect(result.conflicts).toEqual([]);
