@@ -26,6 +26,7 @@ import {
 } from "../models/municipality-comparison.ts";
 import {SUPPRESSED} from "../format.ts";
 import {readCounties} from "../counties.ts";
+import {COST_CATEGORIES_SHOWN, shownCostCategories} from "../models/cost-categories.ts";
 import {disclosurePolicy, policyShortText} from "../disclosure/policy.ts";
 
 // ---------------------------------------------------------------------------------------------------
@@ -173,6 +174,12 @@ export interface ComparisonReport {
   prices: {levelYear: number; regionIndex: IndexName; municipalIndex: IndexName; available: boolean; error: string | null; demo: boolean};
   indicators: IndicatorInfo[];
   series: Record<string, Partial<Record<Prices, Record<string, SeriesOut>>>>;
+  /**
+   * The cost categories summed into "övriga kostnadsslag" (all but the largest COST_CATEGORIES_SHOWN),
+   * with each county's sum per cost year in öre (null: no cost of the category that year). Not in the
+   * pages' first files: each county's part is its own file (`<lan>/ovriga-kostnadsslag.json`).
+   */
+  otherCategories: {category: string; principal: string; county: Record<string, (string | null)[]>}[];
   method: {average: string; median: string; change: string; suppression: string; similar: string; prices: string; vaccination: string; devices: string};
 }
 
@@ -190,6 +197,7 @@ const CATEGORY_ENROLMENT: Record<string, string[]> = {
   palliativ_specialiserad: ["palliativ"]
 };
 const DEFAULT_ENROLMENT = ["hemsjukvard", "sabo"];
+
 const SERVICE_LABELS: Record<string, string> = {
   palliativ: "Anslutna till det palliativa teamet",
   hemsjukvard: "Inskrivna i hemsjukvård",
@@ -303,7 +311,7 @@ export function shareTenthsOfPercent(part: number, whole: number): number {
   return Math.floor((2 * part * 1000 + whole) / (2 * whole));
 }
 
-export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {similarK?: number} = {}): ComparisonReport {
+export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, categoriesShown = COST_CATEGORIES_SHOWN}: {similarK?: number; categoriesShown?: number} = {}): ComparisonReport {
   const {parameters: p} = inputs;
   const threshold = p.suppressionThreshold;
   const refs = inputs.municipalities.map((m) => ({code: m.code, countyCode: m.countyCode}));
@@ -361,17 +369,34 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
     }
   };
 
-  // Costs: per category and principal, and totals per principal and for both.
-  const costCells = new Map<string, {current: Map<string, BaseCell>; fixed: Map<string, BaseCell>; category: string; principal: string}>();
+  // Costs: per category and principal (the largest; the others summed per principal), and totals per
+  // principal and for both.
+  const shownPairs = shownCostCategories(inputs.costs, categoriesShown);
+  const countyOf = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
+  const others = new Map<string, {category: string; principal: string; county: Record<string, (bigint | null)[]>}>();
+  const costCells = new Map<string, {current: Map<string, BaseCell>; fixed: Map<string, BaseCell>; category: string; principal: string; other: number}>();
   for (const r of inputs.costs) {
-    const id = `${r.category}:${r.principal}`;
-    const e = costCells.get(id) ?? {current: new Map(), fixed: new Map(), category: r.category, principal: r.principal};
+    const shownPair = shownPairs.has(`${r.category}|${r.principal}`);
+    // "\0" cannot start a category read from a file: the others' key never meets a real category's.
+    const id = shownPair ? `${r.category}:${r.principal}` : `\0:${r.principal}`;
+    const e = costCells.get(id) ?? {current: new Map(), fixed: new Map(), category: shownPair ? r.category : "", principal: r.principal, other: 0};
     const amount = ratio(BigInt(r.ore));
-    e.current.set(cellKey(r.code, r.year), {value: amount});
-    if (factors) e.fixed.set(cellKey(r.code, r.year), {value: atPriceLevel(amount, r.year, factors.get(r.principal === "region" ? "region" : "kommun")!)});
+    const k = cellKey(r.code, r.year);
+    const plus = (cells: Map<string, BaseCell>, value: Ratio) => cells.set(k, {value: cells.has(k) ? add(cells.get(k)!.value, value) : value});
+    plus(e.current, amount);
+    if (factors) plus(e.fixed, atPriceLevel(amount, r.year, factors.get(r.principal === "region" ? "region" : "kommun")!));
     costCells.set(id, e);
+    if (!shownPair) {
+      const o = others.get(`${r.category}|${r.principal}`) ?? others.set(`${r.category}|${r.principal}`, {category: r.category, principal: r.principal, county: {}}).get(`${r.category}|${r.principal}`)!;
+      const sums = (o.county[countyOf.get(r.code) ?? ""] ??= costYears.map(() => null));
+      const y = costYears.indexOf(r.year);
+      sums[y] = (sums[y] ?? 0n) + BigInt(r.ore);
+    }
   }
-  const costKeys = [...costCells.values()].sort((a, b) => (a.principal === b.principal ? 0 : a.principal === "kommun" ? -1 : 1) || a.category.localeCompare(b.category));
+  for (const e of costCells.values()) if (!e.category) e.other = [...others.values()].filter((o) => o.principal === e.principal).length;
+  const categoryLabel = (c: {category: string; principal: string; other: number}) => (c.category ? CATEGORY_LABELS[c.category] ?? c.category : `övriga kostnadsslag (${c.other} st)`);
+  // Within a principal by name, the others last.
+  const costKeys = [...costCells.values()].sort((a, b) => (a.principal === b.principal ? 0 : a.principal === "kommun" ? -1 : 1) || Number(!a.category) - Number(!b.category) || a.category.localeCompare(b.category));
   const costVariant = (group: typeof costKeys): Partial<Record<Prices, Map<string, BaseCell>>> => ({
     lopande: sumCells(group.map((g) => g.current)),
     ...(factors ? {fasta: sumCells(group.map((g) => g.fixed))} : {})
@@ -389,7 +414,7 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
   });
   const enrolWords = (services: readonly string[]) => services.map((s) => SERVICE_WORDS[s] ?? s).join(" och ");
   add_(
-    costInfo("kostnad-totalt", "Kostnad totalt (kommunerna och regionen)", `Summan av alla kostnadsslag i underlaget (${costKeys.map((c) => CATEGORY_LABELS[c.category] ?? c.category).join(", ")}) oavsett huvudman. Per inskriven: per person inskriven i ${enrolWords(DEFAULT_ENROLMENT)}.`, ["kommun", "region"]),
+    costInfo("kostnad-totalt", "Kostnad totalt (kommunerna och regionen)", `Summan av alla kostnadsslag i underlaget (${costKeys.map(categoryLabel).join(", ")}) oavsett huvudman. Per inskriven: per person inskriven i ${enrolWords(DEFAULT_ENROLMENT)}.`, ["kommun", "region"]),
     "cost",
     costVariant(costKeys),
     enrolledFor(DEFAULT_ENROLMENT)
@@ -399,7 +424,7 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
     const group = costKeys.filter((c) => c.principal === principal);
     if (!group.length) continue;
     add_(
-      costInfo(`kostnad-totalt-${principal}`, `Kostnad totalt, huvudman ${principal === "kommun" ? "kommunen" : "regionen"}`, `Summan av kostnadsslagen med ${PRINCIPAL_WORDS[principal]} som huvudman: ${group.map((c) => CATEGORY_LABELS[c.category] ?? c.category).join(", ")}. Per inskriven: per person inskriven i ${enrolWords(DEFAULT_ENROLMENT)}.`, [principal]),
+      costInfo(`kostnad-totalt-${principal}`, `Kostnad totalt, huvudman ${principal === "kommun" ? "kommunen" : "regionen"}`, `Summan av kostnadsslagen med ${PRINCIPAL_WORDS[principal]} som huvudman: ${group.map(categoryLabel).join(", ")}. Per inskriven: per person inskriven i ${enrolWords(DEFAULT_ENROLMENT)}.`, [principal]),
       "cost",
       costVariant(group),
       enrolledFor(DEFAULT_ENROLMENT)
@@ -407,6 +432,17 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
   }
   for (const c of costKeys) {
     const services = CATEGORY_ENROLMENT[c.category] ?? DEFAULT_ENROLMENT;
+    if (!c.category) {
+      let id = `kostnad-ovriga-${c.principal}`;
+      for (let k = 2; series[id]; k++) id = `kostnad-ovriga-${c.principal}-${k}`;
+      add_(
+        costInfo(id, `Kostnad: övriga kostnadsslag (${c.principal === "kommun" ? "kommunen" : "regionen"})`, `Summan av de ${c.other} kostnadsslag med ${PRINCIPAL_WORDS[c.principal] ?? c.principal} som huvudman som inte visas ett och ett: bara de ${categoriesShown} största kostnadsslagen i underlaget (summan över alla kommuner och år) har en egen indikator. Vilka kostnadsslag som ingår står i en tabell under diagrammen. Per inskriven: per person inskriven i ${enrolWords(services)}.`, [c.principal]),
+        "cost",
+        {lopande: c.current, ...(factors ? {fasta: c.fixed} : {})},
+        enrolledFor(services)
+      );
+      continue;
+    }
     // A category's own id must not take another indicator's: a category named "totalt" (or "a_b" beside
     // "a-b") would otherwise give its figures under the other's label. Such an id gets a suffix.
     let id = `kostnad-${c.category.replace(/_/g, "-")}-${c.principal}`;
@@ -491,6 +527,9 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5}: {simi
     prices: {levelYear, regionIndex: p.comparison.regionIndex, municipalIndex: p.comparison.municipalIndex, available: !!factors, error: priceError, demo},
     indicators,
     series,
+    otherCategories: [...others.values()]
+      .sort((a, b) => a.principal.localeCompare(b.principal) || a.category.localeCompare(b.category))
+      .map((o) => ({...o, county: Object.fromEntries(Object.entries(o.county).map(([c, sums]) => [c, sums.map((x) => (x == null ? null : String(x)))]))})),
     method: {
       average: "Länets medel = summan av kommunernas täljare delat med summan av nämnarna (till exempel länets kostnad delat med länets invånare), inte medelvärdet av kommunernas kvoter. För måttet Totalt är det summan delat med antalet kommuner. Kommuner utan siffra eller med skyddad siffra ingår inte.",
       median: "Median = det mittersta av kommunernas värden (medelvärdet av de två mittersta vid ett jämnt antal).",
@@ -523,7 +562,7 @@ export const comparisonPart = (indicator: Pick<IndicatorInfo, "group">, prices: 
   indicator.group === "Kostnader" ? (prices === "fasta" ? "kostnader-fasta" : "kostnader-lopande") : "ovriga";
 
 /** What /jamfor/<lan> reads first: everything but the figures, for the county's municipalities only. */
-export type ComparisonCountyMeta = Omit<ComparisonReport, "series" | "municipalities"> & {
+export type ComparisonCountyMeta = Omit<ComparisonReport, "series" | "municipalities" | "otherCategories"> & {
   county: string;
   municipalities: ComparisonReport["municipalities"];
   /** Per indicator, the file (`<lan>/<part>.json`) of each price basis it has figures in (no "fasta" when the index values are missing). */
@@ -535,8 +574,14 @@ export interface ComparisonCountyPart {
   series: Record<string, Partial<Record<Prices, Record<string, CountySeries>>>>;
 }
 
+/** What "övriga kostnadsslag" holds in one county: each category's sum per cost year, in öre (fetched when the reader picks that indicator). */
+export interface ComparisonOtherCategories {
+  years: number[];
+  rows: {category: string; principal: string; ore: (string | null)[]}[];
+}
+
 /** What /kommun/<code> reads: the municipality, its similar ones and, per indicator, the profile measure. */
-export interface ComparisonProfile extends Omit<ComparisonReport, "series" | "municipalities"> {
+export interface ComparisonProfile extends Omit<ComparisonReport, "series" | "municipalities" | "otherCategories"> {
   municipality: ComparisonReport["municipalities"][number];
   /** The municipality itself first, then its similar ones (any county). */
   municipalities: ComparisonReport["municipalities"];
@@ -548,10 +593,11 @@ export interface ComparisonProfile extends Omit<ComparisonReport, "series" | "mu
  * The report cut into the files the pages fetch: `<lan>/meta.json` and `<lan>/<part>.json` per county,
  * `kommun-<code>.json` per municipality. Every figure is the report's own; nothing is recomputed.
  */
-export function comparisonFiles(report: ComparisonReport): Record<string, ComparisonCountyMeta | ComparisonCountyPart | ComparisonProfile> {
-  const {series, municipalities, ...shared} = report;
+export function comparisonFiles(report: ComparisonReport): Record<string, ComparisonCountyMeta | ComparisonCountyPart | ComparisonProfile | ComparisonOtherCategories> {
+  const {series, municipalities, otherCategories, ...shared} = report;
   const parts = Object.fromEntries(report.indicators.map((i) => [i.id, Object.fromEntries(Object.keys(series[i.id] ?? {}).map((p) => [p, comparisonPart(i, p as Prices)]))]));
-  const files: Record<string, ComparisonCountyMeta | ComparisonCountyPart | ComparisonProfile> = {};
+  const files: Record<string, ComparisonCountyMeta | ComparisonCountyPart | ComparisonProfile | ComparisonOtherCategories> = {};
+  const costYears = report.indicators.find((i) => i.id === "kostnad-totalt")?.years ?? [];
   for (const county of report.counties) {
     const rows = municipalities.map((m, i) => ({m, i})).filter(({m}) => m.countyCode === county.code);
     files[`${county.code}/meta.json`] = {...shared, county: county.code, municipalities: rows.map(({m}) => m), parts};
@@ -576,6 +622,10 @@ export function comparisonFiles(report: ComparisonReport): Record<string, Compar
         );
       }
     for (const p of COMPARISON_PARTS) files[`${county.code}/${p}.json`] = partFiles[p];
+    files[`${county.code}/ovriga-kostnadsslag.json`] = {
+      years: costYears,
+      rows: otherCategories.filter((o) => o.county[county.code]).map((o) => ({category: o.category, principal: o.principal, ore: o.county[county.code]}))
+    };
   }
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const [i, m] of municipalities.entries()) {

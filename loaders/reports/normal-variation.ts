@@ -32,6 +32,7 @@ import {
 import {formatDecimal, formatInteger, formatSeriesValue} from "../format.ts";
 import {suppressTable} from "../models/small-counts.ts";
 import {readCounties} from "../counties.ts";
+import {boundCostCategories} from "../models/cost-categories.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Parameters and series names
@@ -251,7 +252,8 @@ export async function readNormalVariationInputs(wh: Warehouse): Promise<NormalVa
     municipalities,
     enrolment: enrolment.map((e) => ({code: e.code, period: e.period, service: e.service, enrolled: e.n == null ? null : Number(e.n)})),
     countyTotals: countyTotals.map((t) => ({countyCode: t.countyCode, period: t.period, service: t.service, enrolled: t.n == null ? null : Number(t.n)})),
-    costs: costs.map((r) => ({code: r.code, year: r.year, category: r.category, principal: r.principal, ore: Number(r.ore)}))
+    // The largest cost categories one by one, the rest summed (a ledger's accounts are free text).
+    costs: boundCostCategories(costs.map((r) => ({code: r.code, year: r.year, category: r.category, principal: r.principal, ore: Number(r.ore)})))
   };
 }
 
