@@ -1,7 +1,7 @@
 // The seminar report page renders every section (sentence, chart, table) and follows the county
 // selector; `npx samverkan rapport` prints it to an A4 PDF with the expected pages and figures.
 import {beforeAll, describe, expect, it} from "vitest";
-import {execFileSync} from "node:child_process";
+import {execFileSync, spawnSync} from "node:child_process";
 import {mkdtempSync, existsSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
@@ -77,4 +77,16 @@ describe("Seminarierapport", () => {
     expect(pdf).toContain(`Sida 1 av ${pages}`);
     expect(pdf).toMatch(/Källa: Demodata · \d{4}-\d{2}-\d{2}/);
   }, 180_000);
+
+  it("rapport says in one sentence, without a stack trace, when the year or the county has no report", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "samverkan-pdf-")), "rapport.pdf");
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "bin", "samverkan.js"), "rapport", ...args, "--out", out], {cwd: ROOT, encoding: "utf8"});
+    const year = run("--year", "2015", "--lan", "23");
+    expect(year.status).toBe(1);
+    expect(year.stderr.trim()).toBe("Det finns ingen seminarierapport för 2015 (rapporter finns för de fem sista åren i underlaget: 2021, 2022, 2023, 2024, 2025).");
+    const county = run("--year", "2025", "--lan", "99");
+    expect(county.status).toBe(1);
+    expect(county.stderr).toMatch(/^Det finns inget län 99 i underlaget \(kommuner\.csv\)\. Län i underlaget: 23 Jämtlands län, 24 Västerbottens län\.\n$/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });

@@ -23,6 +23,9 @@ import {readParameters} from "../../ingest/ingest.ts";
 import {reportYears, seminarReports} from "../../reports/seminar.ts";
 import {printPdf} from "../../pdf.ts";
 
+/** A reason the report cannot be made that the reader can act on (another county or year): said in one sentence, no stack trace. */
+export class ReportUnavailable extends Error {}
+
 /** The seminar page as the site has it: its route and the data files it fetches. */
 const PAGE = join("seminarium", "[lan]", "[year].md");
 
@@ -36,10 +39,10 @@ export async function buildReportPage({dir, year, county, work}: {dir: string; y
   try {
     site = await siteInfo(wh);
     if (!site.counties.some((c) => c.code === county)) {
-      throw new Error(`Det finns inget län ${county} i underlaget (kommuner.csv). Län i underlaget: ${site.counties.map((c) => `${c.code} ${c.name}`).join(", ")}.`);
+      throw new ReportUnavailable(`Det finns inget län ${county} i underlaget (kommuner.csv). Län i underlaget: ${site.counties.map((c) => `${c.code} ${c.name}`).join(", ")}.`);
     }
     const years = reportYears(wh.parameters.years);
-    if (!years.includes(year)) throw new Error(`Det finns ingen seminarierapport för ${year} (rapporter finns för de fem sista åren i underlaget: ${[...years].sort().join(", ")}).`);
+    if (!years.includes(year)) throw new ReportUnavailable(`Det finns ingen seminarierapport för ${year} (rapporter finns för de fem sista åren i underlaget: ${[...years].sort().join(", ")}).`);
     [report] = await seminarReports(wh, [year], county);
   } finally {
     wh.close();
@@ -122,7 +125,13 @@ export const command: Command = {
     }
     const parameters = await readParameters(dir);
     const county = flagString(flags, "lan") ?? flagString(flags, "county") ?? parameters.supplementaryAmount.countyCode;
-    await printReport({dir, year, county, out: resolve(out)});
+    try {
+      await printReport({dir, year, county, out: resolve(out)});
+    } catch (e) {
+      if (!(e instanceof ReportUnavailable)) throw e;
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
     process.stderr.write(`Skrev ${resolve(out)}\n`);
     return 0;
   }
