@@ -119,7 +119,7 @@ async function firstChart(dist: string, paths: string[]): Promise<Map<string, {m
 }
 
 /** Pages that exist once per county (/skattevaxling/14), with an entry page (/skattevaxling/) that only opens one of them. */
-const PER_COUNTY = ["jamfor", "skattevaxling", "normalvariation"];
+const PER_COUNTY = ["jamfor", "skattevaxling", "normalvariation", "vaccination", "medicinteknik", "ersattningar", "seminarium"];
 
 /**
  * The pages to measure: one municipality profile stands for all of them (290 at national scale), and
