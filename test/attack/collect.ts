@@ -143,7 +143,8 @@ export function attackBuild(dist: string, truth: Truth, policy: {threshold: numb
     const order: string[] = meta.municipalities.map((m: {code: string}) => m.code);
     for (const pf of partFiles) {
       const part = read(pf);
-      for (const [id, byPrices] of Object.entries<Record<string, Record<string, {v: (number | string | null)[][]}>>>(part.series)) {
+      // What "övriga kostnadsslag" holds (ovriga-kostnadsslag.json) has costs only, no series of counts.
+      for (const [id, byPrices] of Object.entries<Record<string, Record<string, {v: (number | string | null)[][]}>>>(part.series ?? {})) {
         const info = meta.indicators.find((i: {id: string}) => i.id === id);
         for (const measures of Object.values(byPrices)) {
           const total = measures["totalt"];
