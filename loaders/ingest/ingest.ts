@@ -14,6 +14,7 @@ import {inspectTextFile} from "./text-file.ts";
 import {findDataFile, unknownDataFiles} from "./find-file.ts";
 import {IngestFatalError} from "./errors.ts";
 import {lit, queryRows} from "./sql.ts";
+import {applyDuckdbSettings} from "../duckdb-settings.ts";
 
 export const PARAMETERS_FILE = "parametrar.json";
 
@@ -61,23 +62,68 @@ export async function readParametersAndAgreements(dataDir: string): Promise<{par
   return {parameters: parametersFromAgreements(parsed.data, agreements), agreements};
 }
 
-export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpDir: string, {issuesPerFile = 500} = {}): Promise<IngestReport> {
+/**
+ * Which tables come from which: the derived tables and what they are made of (input tables, and
+ * SETTINGS for parametrar.json + avtal/*.json). The incremental build (loaders/warehouse.ts) remakes
+ * a derived table only when one of its sources changed.
+ */
+export const SETTINGS = "settings";
+export const DERIVED: Record<string, readonly string[]> = {
+  enrolment: ["enrolment_counts", "enrolment_episodes", SETTINGS],
+  cost_summary: ["costs", "ledger"],
+  dose_summary: ["vaccination_doses"]
+};
+
+/**
+ * The input tables to read again when `changed` (input tables or SETTINGS) changed: those, and every
+ * table whose municipality codes are checked against kommuner.csv when that changed.
+ */
+export function tablesToIngest(changed: ReadonlySet<string>): Set<string> {
+  const out = new Set(INPUTS.filter((i) => changed.has(i.table)).map((i) => i.table));
+  if (changed.has("municipalities")) for (const i of INPUTS) if (i.checkMunicipality) out.add(i.table);
+  return out;
+}
+
+/** The derived tables to remake when `changed` (tables, including re-read ones, or SETTINGS) changed. */
+export function derivedToMake(changed: ReadonlySet<string>): Set<string> {
+  return new Set(Object.entries(DERIVED).filter(([, from]) => from.some((f) => changed.has(f))).map(([t]) => t));
+}
+
+export interface IngestOptions {
+  issuesPerFile?: number;
+  /**
+   * Incremental: read only these input tables again, keep the others (their rows, issues, symbols and
+   * their part of `previous`, the report of the last ingest), and remake only the derived tables in
+   * `derive`. Without it every file is read and every derived table made.
+   */
+  only?: ReadonlySet<string>;
+  derive?: ReadonlySet<string>;
+  previous?: IngestReport;
+  /** Gets the name of every table written, input (`table`) or derived (`table`), in order: the build's record of its work. */
+  log?: string[];
+}
+
+export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpDir: string, {issuesPerFile = 500, only, derive, previous, log}: IngestOptions = {}): Promise<IngestReport> {
   await mkdir(tmpDir, {recursive: true});
   const {parameters, agreements} = await readParametersAndAgreements(dataDir);
-  // Large files must not take the machine: DuckDB spills to disk past this limit.
-  await conn.run(`SET memory_limit = '${process.env.SAMVERKAN_MEMORY_LIMIT ?? "1200MB"}'`);
-  await conn.run(`SET temp_directory = ${lit(join(tmpDir, "spill"))}`);
+  // Large files must not take the machine: DuckDB spills to disk past this limit (loaders/duckdb-settings.ts).
+  await applyDuckdbSettings(conn, join(tmpDir, "spill"));
+  // The reading statement numbers lines by the order rows are written in: keep it (ingest-file.ts).
   await conn.run(`SET preserve_insertion_order = true`);
-  await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
-  // Published statistics' symbols in numeric columns ("..", ".", "-", "–", "x"): the value is NULL in its table, the symbol here.
-  await conn.run(`CREATE OR REPLACE TABLE value_symbols (table_name VARCHAR, line BIGINT, field VARCHAR, header VARCHAR, symbol VARCHAR)`);
+  const incremental = !!(only && previous);
+  if (!incremental) {
+    await conn.run(`CREATE OR REPLACE TABLE ingest_issues (file VARCHAR, line BIGINT, col VARCHAR, value VARCHAR, rule VARCHAR, message VARCHAR)`);
+    // Published statistics' symbols in numeric columns ("..", ".", "-", "–", "x"): the value is NULL in its table, the symbol here.
+    await conn.run(`CREATE OR REPLACE TABLE value_symbols (table_name VARCHAR, line BIGINT, field VARCHAR, header VARCHAR, symbol VARCHAR)`);
+  }
+  const todo = INPUTS.filter((i) => !incremental || only!.has(i.table));
   const files: FileReport[] = [];
   const started = performance.now();
   // Node scans the next file (encoding, lines) while DuckDB reads this one.
   const scan = (i: number) => {
     let path = "";
     try {
-      path = i < INPUTS.length ? (findDataFile(dataDir, INPUTS[i].file)?.path ?? "") : "";
+      path = i < todo.length ? (findDataFile(dataDir, todo[i].file)?.path ?? "") : "";
     } catch {
       return undefined; // ingestFile finds it again and says what is wrong
     }
@@ -87,14 +133,30 @@ export async function ingestFolder(conn: DuckDBConnection, dataDir: string, tmpD
     return p;
   };
   let next = scan(0);
-  for (let i = 0; i < INPUTS.length; i++) {
+  const fresh = new Map<string, FileReport>();
+  for (let i = 0; i < todo.length; i++) {
     const current = next;
     next = scan(i + 1);
-    files.push(await ingestFile(conn, INPUTS[i], dataDir, tmpDir, current));
+    if (incremental) {
+      // This file's earlier issues and symbols go with its earlier rows (under either name it had).
+      const names = [todo[i].file, todo[i].file.replace(/\.csv$/i, ".xlsx"), ...previous!.files.filter((f) => f.table === todo[i].table).map((f) => f.file)];
+      await conn.run(`DELETE FROM ingest_issues WHERE file IN (${[...new Set(names)].map(lit).join(", ")})`);
+      await conn.run(`DELETE FROM value_symbols WHERE table_name = ${lit(todo[i].table)}`);
+    }
+    log?.push(todo[i].table);
+    fresh.set(todo[i].table, await ingestFile(conn, todo[i], dataDir, tmpDir, current));
+  }
+  for (const spec of INPUTS) {
+    const report = fresh.get(spec.table) ?? previous?.files.find((f) => f.table === spec.table);
+    if (!report) throw new Error(`internal: no report for ${spec.table}`);
+    files.push(report);
   }
   const validated = performance.now();
   await checkParameterCounties(conn, parameters);
-  await deriveTables(conn, parameters);
+  // The derived tables are aggregations: the order rows are written in does not matter there.
+  await conn.run(`SET preserve_insertion_order = false`);
+  await deriveTables(conn, parameters, incremental ? derive : undefined, log);
+  await conn.run(`SET preserve_insertion_order = true`);
   const timings = {validateMs: Math.round(validated - started), deriveMs: Math.round(performance.now() - validated)};
 
   const issues = (
@@ -139,9 +201,14 @@ export function unusedFileNotes(report: Pick<IngestReport, "unusedFiles">): stri
  * Tables made from others: enrolment from counts and from episodes (a person once per year); costs
  * from the summary file and from ledger lines; dose records summed per season.
  */
-async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Promise<void> {
+async function deriveTables(conn: DuckDBConnection, parameters: Parameters, only?: ReadonlySet<string>, log?: string[]): Promise<void> {
   const lastYear = parameters.years.to;
-  await conn.run(`CREATE OR REPLACE TABLE enrolment AS
+  const make = (t: string) => {
+    if (only && !only.has(t)) return false;
+    log?.push(t);
+    return true;
+  };
+  if (make("enrolment")) await conn.run(`CREATE OR REPLACE TABLE enrolment AS
     WITH episodes AS (
       SELECT municipality_code, CAST(y AS VARCHAR) AS period, service, count(DISTINCT person_id) AS enrolled
       -- unnest of a list is cheaper than a lateral join with the range table function
@@ -154,7 +221,7 @@ async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Pro
     UNION ALL
     SELECT e.municipality_code, e.period, e.service, e.enrolled, 'episoder' AS source FROM episodes e
     ANTI JOIN enrolment_counts c USING (municipality_code, period, service)`);
-  await conn.run(`CREATE OR REPLACE TABLE cost_summary AS
+  if (make("cost_summary")) await conn.run(`CREATE OR REPLACE TABLE cost_summary AS
     SELECT municipality_code, year, category, principal, amount, 'kostnader' AS source FROM costs
     UNION ALL
     SELECT l.municipality_code, l.year, l.category, l.principal, l.amount, 'huvudbok' AS source
@@ -162,7 +229,7 @@ async function deriveTables(conn: DuckDBConnection, parameters: Parameters): Pro
     ANTI JOIN costs c USING (municipality_code, year, category, principal)`);
   // Season 1 July – 30 June: a dose on 2023-10-05 belongs to 2023/24.
   // Grouped by the season's first year (a number), written as text once per group, not once per dose.
-  await conn.run(`CREATE OR REPLACE TABLE dose_summary AS
+  if (make("dose_summary")) await conn.run(`CREATE OR REPLACE TABLE dose_summary AS
     SELECT municipality_code, CAST(first_year AS VARCHAR) || '/' || right(CAST(first_year + 1 AS VARCHAR), 2) AS season,
       target_group, vaccine, count(DISTINCT person_id) AS vaccinated, count(*) AS doses
     FROM (SELECT municipality_code, year(date) - CASE WHEN month(date) < 7 THEN 1 ELSE 0 END AS first_year, target_group, vaccine, person_id
