@@ -5,6 +5,10 @@
  * even when an input changed. So before Framework runs, this script drops every cached output whose
  * dependencies changed: the inputs (through the warehouse fingerprint, which covers SAMVERKAN_DATA and
  * every file in it), the loader's own source and the library under loaders/ that it imports.
+ *
+ * The warehouse is kept between builds and brought up to date file by file (loaders/warehouse.ts);
+ * a loader whose declared inputs (by content), source and library did not change keeps its output;
+ * and when nothing at all changed and dist/ is as the last build left it, Framework is not run.
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
@@ -13,7 +17,9 @@ import {mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from "node:
 import {cpus} from "node:os";
 import {dirname, join, relative} from "node:path";
 import {build as esbuild} from "esbuild";
-import {ensureWarehouse, openWarehouse, dataDir, ROOT} from "../loaders/warehouse.ts";
+import {updateWarehouse, openWarehouse, dataDir, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
+import {INPUTS} from "../loaders/schemas/inputs.ts";
+import {SETTINGS} from "../loaders/ingest/ingest.ts";
 import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
@@ -22,6 +28,8 @@ process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
 const CACHE = join(ROOT, "src", ".observablehq", "cache");
 const STAMP = join(CACHE, ".samverkan-stamps.json");
+// The fingerprint of the last successful build and of the dist/ it left (see the end of this script).
+const SITE_STAMP = join(CACHE, ".samverkan-site.json");
 const ARCHIVE = /^(.+)\.(?:tar|tar\.gz|tgz|zip)$/;
 
 async function walk(dir: string): Promise<string[]> {
@@ -34,6 +42,9 @@ async function walk(dir: string): Promise<string[]> {
   }
   return out.sort();
 }
+
+/** A data loader (src/data/x.json.ts); not a type declaration (the bundles' x.d.ts), not Framework's cache. */
+const isLoader = (f: string) => /\.[a-z]+\.ts$/.test(f) && !f.endsWith(".d.ts") && !f.includes(".observablehq");
 
 async function hashFiles(files: string[]): Promise<string> {
   const h = createHash("sha256");
@@ -51,25 +62,37 @@ async function declaredInputs(loader: string): Promise<string[] | null> {
   return m ? m[1].split(/[,\s]+/).filter(Boolean) : null;
 }
 
-async function inputStamp(dir: string, files: string[] | null): Promise<string> {
+async function inputStamp(dir: string, files: string[] | null, stamps: InputStamps): Promise<string> {
   const h = createHash("sha256").update(dir);
+  if (!files) {
+    // Undeclared: every file of the folder, by size and time (any file there may be read).
+    for (const path of await walk(dir)) {
+      const s = await stat(path);
+      h.update(`\n${relative(dir, path)}\t${s.size}\t${s.mtimeMs}`);
+    }
+    return h.digest("hex").slice(0, 16);
+  }
+  // Declared: by content, as the warehouse fingerprinted it (loaders/warehouse.ts), so that a file
+  // touched but unchanged re-runs nothing. A declared file counts under any spelling the ingest
+  // accepts (VACCINATION.CSV, vaccination.xlsx): the stamp is the input's, whatever its spelling.
   // Every loader depends on the settings and on the agreement files (wh.parameters comes from both).
-  const agreements = (await walk(join(dir, "avtal"))).map((f) => relative(dir, f));
-  // A declared file counts under any spelling the ingest accepts (VACCINATION.CSV, vaccination.xlsx).
   const stem = (f: string) => f.toLowerCase().replace(/\.[a-z]+$/, "");
-  const present = existsSync(dir) ? await readdir(dir) : [];
-  const spelled = (f: string) => [f, ...present.filter((p) => p !== f && stem(p) === stem(f))];
-  const names = files ? [...new Set([...files.flatMap(spelled), "parametrar.json", ...agreements])].sort() : (await walk(dir)).map((f) => relative(dir, f));
-  for (const name of names) {
-    const path = join(dir, name);
-    const s = existsSync(path) ? await stat(path) : null;
-    h.update(`\n${name}\t${s ? `${s.size}\t${s.mtimeMs}` : "missing"}`);
+  h.update(`\nsettings\t${stamps[SETTINGS]?.sha256}`);
+  for (const name of [...new Set(files)].sort()) {
+    const spec = INPUTS.find((i) => stem(i.file) === stem(name));
+    const st = spec ? stamps[spec.table] : undefined;
+    if (st) h.update(`\n${name}\t${st.name}\t${st.sha256}`);
+    else {
+      const path = join(dir, name);
+      const s = existsSync(path) ? await stat(path) : null;
+      h.update(`\n${name}\t${s ? `${s.size}\t${s.mtimeMs}` : "missing"}`);
+    }
   }
   return h.digest("hex").slice(0, 16);
 }
 
 /** Drops the cached output of every loader whose inputs, own source or library changed. */
-async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; kept: string[]}> {
+async function invalidateLoaderCache(dir: string, inputs: InputStamps): Promise<{dropped: string[]; kept: string[]; stamps: Record<string, string>}> {
   // Loaders import the library (loaders/); src/components is hashed too, for any helper a loader may share with a page.
   const sources = [...(await walk(join(ROOT, "loaders"))), ...(await walk(join(ROOT, "src", "components")))];
   const library = await hashFiles(sources.filter((f) => f.endsWith(".ts")));
@@ -77,10 +100,9 @@ async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; k
   const next: Record<string, string> = {};
   const dropped: string[] = [];
   const kept: string[] = [];
-  for (const loader of (await walk(join(ROOT, "src"))).filter((f) => /\.[a-z]+\.ts$/.test(f) && !f.includes(".observablehq"))) {
+  for (const loader of (await walk(join(ROOT, "src"))).filter(isLoader)) {
     const target = relative(join(ROOT, "src"), loader).replace(/\.ts$/, "");
-    const inputs = await inputStamp(dir, await declaredInputs(loader));
-    const stamp = createHash("sha256").update(inputs).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
+    const stamp = createHash("sha256").update(await inputStamp(dir, await declaredInputs(loader), inputs)).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
     next[target] = stamp;
     // The files Framework extracted from an archive (data/jamfor.tar → data/jamfor/23/meta.json) are
     // cached beside it and count as fresh as long as they are newer than the loader: they go with it,
@@ -96,7 +118,7 @@ async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; k
   }
   await mkdir(CACHE, {recursive: true});
   await writeFile(STAMP, JSON.stringify(next, null, 2));
-  return {dropped, kept};
+  return {dropped, kept, stamps: next};
 }
 
 /**
@@ -107,7 +129,7 @@ async function invalidateLoaderCache(dir: string): Promise<{dropped: string[]; k
  * its message.
  */
 async function prerunLoaders(): Promise<string[]> {
-  const loaders = (await walk(join(ROOT, "src"))).filter((f) => /\.[a-z]+\.ts$/.test(f) && !f.includes(".observablehq"));
+  const loaders = (await walk(join(ROOT, "src"))).filter(isLoader);
   const todo = loaders
     .map((loader) => ({loader, target: relative(join(ROOT, "src"), loader).replace(/\.ts$/, "")}))
     .filter(({target}) => !existsSync(join(CACHE, target)))
@@ -150,16 +172,18 @@ async function prerunLoaders(): Promise<string[]> {
  * The codes of the per-county and per-municipality pages (observablehq.config.ts, dynamicPaths), from
  * the ingested data rather than a second reading of kommuner.csv: written beside the warehouse.
  */
-async function writeRoutes(warehouse: string): Promise<string> {
-  const path = warehouse.replace(/\.duckdb$/, ".routes.json");
-  if (existsSync(path)) return path;
+async function writeRoutes(update: WarehouseUpdate): Promise<string> {
+  const path = update.path.replace(/\.duckdb$/, ".routes.json");
+  if (existsSync(path) && update.kind === "unchanged") return path;
   const wh = await openWarehouse(dir);
   try {
     const info = await siteInfo(wh);
     const years = wh.parameters.years;
     const reportYears: number[] = [];
     for (let y = years.to; y >= Math.max(years.from + 1, years.to - 4); y--) reportYears.push(y);
-    await writeFile(path, JSON.stringify({counties: info.counties.map((c) => c.code), municipalities: info.municipalities.map((m) => m.code).sort(), reportYears}));
+    const routes = JSON.stringify({counties: info.counties.map((c) => c.code), municipalities: info.municipalities.map((m) => m.code).sort(), reportYears});
+    // Written only when it changed: its time is part of what Framework sees.
+    if (!existsSync(path) || (await readFile(path, "utf8")) !== routes) await writeFile(path, routes);
   } finally {
     wh.close();
   }
@@ -184,11 +208,17 @@ async function bundleBrowserModels(): Promise<void> {
 }
 
 const dir = dataDir();
-let warehouse: string;
+let update: WarehouseUpdate;
 try {
   const started = Date.now();
-  warehouse = await ensureWarehouse(dir);
-  console.error(`Data: ${dir} → ${relative(ROOT, warehouse)} (${Date.now() - started} ms)`);
+  update = await updateWarehouse(dir);
+  const what =
+    update.kind === "unchanged"
+      ? "oförändrad, inget läst"
+      : update.kind === "fresh"
+        ? "allt inläst"
+        : `läste om ${update.tables.join(", ")}${update.disclosure ? " och röjandeskyddet" : ""} (ändrat: ${update.changed.join(", ")})`;
+  console.error(`Data: ${dir} → ${relative(ROOT, update.path)}: ${what} (${Date.now() - started} ms)`);
 } catch (e) {
   if (e instanceof IngestFatalError) {
     console.error(`\nBygget stoppades: ${e.message}\n`);
@@ -196,12 +226,13 @@ try {
   }
   throw e;
 }
-const routes = await writeRoutes(warehouse);
-const {dropped, kept} = await invalidateLoaderCache(dir);
+const routes = await writeRoutes(update);
+const {dropped, kept, stamps} = await invalidateLoaderCache(dir, update.stamps);
 console.error(`Laddare som körs om: ${dropped.length ? dropped.join(", ") : "inga cachade"}; oförändrade (återanvänds): ${kept.length}.`);
+let ran: string[] = [];
 if (mode === "build") {
   const started = Date.now();
-  const ran = await prerunLoaders();
+  ran = await prerunLoaders();
   if (ran.length) console.error(`Laddare körda i förväg, ${cpus().length} åt gången: ${ran.length} (${Date.now() - started} ms)`);
 }
 await bundleBrowserModels();
@@ -209,6 +240,18 @@ await bundleBrowserModels();
 // Framework clears its output folder only inside the project; clear an outside one (SAMVERKAN_OUT)
 // ourselves, but only when it holds a previous build, never an arbitrary folder.
 const out = process.env.SAMVERKAN_OUT;
+const dist = out || join(ROOT, "dist");
+
+// Nothing changed since the last successful build (inputs, loader outputs, pages, components,
+// config, this script) and dist/ is as that build left it: Framework would render the same pages.
+const siteStamp = mode === "build" ? await siteFingerprint(stamps, routes, dist) : "";
+if (mode === "build" && !dropped.length && !ran.length && (await distIntact(siteStamp, dist))) {
+  console.log(`Inget har ändrats sedan förra bygget (data, laddare, sidor, inställningar): sidorna renderas inte om, ${relative(ROOT, dist) || dist} är oförändrad.`);
+  process.exit(0);
+}
+// A build that fails half-way must not leave a record saying dist/ is whole.
+await rm(SITE_STAMP, {force: true});
+
 if (mode === "build" && out && existsSync(join(out, "_observablehq"))) await rm(out, {recursive: true, force: true});
 
 const bin = join(ROOT, "node_modules", ".bin", "observable");
@@ -217,9 +260,42 @@ const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)
 const PATH = `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
 const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes}});
 child.on("exit", async (code) => {
-  if (code === 0 && mode === "build") await finishHtml(out || join(ROOT, "dist"));
+  if (code === 0 && mode === "build") {
+    await finishHtml(dist);
+    await recordDist(siteStamp, dist);
+  }
   process.exit(code ?? 1);
 });
+
+
+/** What the pages are made from: every loader's stamp, the page sources, the config, the routes, this script and the dependencies. */
+async function siteFingerprint(loaderStamps: Record<string, string>, routesFile: string, distDir: string): Promise<string> {
+  const h = createHash("sha256").update(JSON.stringify(loaderStamps)).update(distDir).update(dir);
+  const sources = (await walk(join(ROOT, "src"))).filter((f) => !f.includes(`${join(ROOT, "src", ".observablehq")}`));
+  for (const f of [...sources, join(ROOT, "observablehq.config.ts"), join(ROOT, "package-lock.json"), join(ROOT, "scripts", "build.ts"), routesFile])
+    if (existsSync(f)) h.update(`\n${relative(ROOT, f)}\n`).update(await readFile(f));
+  return h.digest("hex");
+}
+
+/** dist/'s files as the last build left them (name, size, time), and the fingerprint of that build. */
+async function distManifest(distDir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const f of await walk(distDir)) {
+    const s = await stat(f);
+    lines.push(`${relative(distDir, f)}\t${s.size}\t${s.mtimeMs}`);
+  }
+  return lines.join("\n");
+}
+
+async function distIntact(stamp: string, distDir: string): Promise<boolean> {
+  if (!existsSync(SITE_STAMP) || !existsSync(distDir)) return false;
+  const last = JSON.parse(await readFile(SITE_STAMP, "utf8")) as {stamp: string; dist: string; manifest: string};
+  return last.stamp === stamp && last.dist === distDir && last.manifest === (await distManifest(distDir));
+}
+
+async function recordDist(stamp: string, distDir: string): Promise<void> {
+  await writeFile(SITE_STAMP, JSON.stringify({stamp, dist: distDir, manifest: await distManifest(distDir)}));
+}
 
 /**
  * Fixes to Framework's HTML that accessibility checkers (and screen readers) need: the page's
