@@ -82,11 +82,11 @@ export function warehouseDir(): string {
 }
 
 /** The code that decides what the warehouse holds: a change to it makes another warehouse. */
-async function codeVersion(): Promise<string> {
+export async function codeVersion(root = ROOT): Promise<string> {
   const h = createHash("sha256");
-  for (const f of await filesBelow(join(ROOT, "loaders"))) {
+  for (const f of await filesBelow(join(root, "loaders"))) {
     // The disclosure pass (and the suppression it builds on) writes tables into the warehouse too.
-    if (/\/(ingest|schemas|disclosure)\/|\/(agreements|warehouse)\.ts$/.test(f) || f.endsWith("/models/small-counts.ts")) h.update(f.slice(ROOT.length)).update(await readFile(f));
+    if (/\/(ingest|schemas|disclosure)\/|\/(agreements|warehouse)\.ts$/.test(f) || f.endsWith("/models/small-counts.ts")) h.update(f.slice(root.length)).update(await readFile(f));
   }
   return h.digest("hex");
 }

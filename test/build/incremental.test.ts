@@ -2,11 +2,11 @@
 // from it, and nothing else; no change reads nothing; another folder or another code version is
 // another warehouse. "Read" is what the ingest records (WarehouseUpdate.tables), not a timing.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {openWarehouse, updateWarehouse, warehousePath, ROOT} from "../../loaders/warehouse.ts";
+import {codeVersion, openWarehouse, updateWarehouse, warehousePath, ROOT} from "../../loaders/warehouse.ts";
 import {checkFolder, checkFolderFresh} from "../../loaders/cli/check.ts";
 import {derivedToMake, tablesToIngest, DERIVED, SETTINGS} from "../../loaders/ingest/ingest.ts";
 import {INPUTS} from "../../loaders/schemas/inputs.ts";
@@ -124,15 +124,14 @@ describe("the warehouse between builds", () => {
     const other = join(root, "other");
     cpSync(data, other, {recursive: true});
     expect(await warehousePath(other)).not.toBe(here);
-    // The code version is part of the name: a change to a file of the ingest names another warehouse.
-    const src = join(ROOT, "loaders", "ingest", "messages.ts");
-    const text = readFileSync(src, "utf8");
-    try {
-      writeFileSync(src, text + "\n// test: another version\n");
-      expect(await warehousePath(data)).not.toBe(here);
-    } finally {
-      writeFileSync(src, text);
-    }
+    // The code version is part of the name: a change to a file of the ingest (here in a copy of
+    // loaders/) gives another version, so another warehouse.
+    const copy = join(root, "project");
+    cpSync(join(ROOT, "loaders"), join(copy, "loaders"), {recursive: true});
+    const before = await codeVersion(copy);
+    expect(before).toBe(await codeVersion(ROOT));
+    appendFileSync(join(copy, "loaders", "ingest", "messages.ts"), "\n// another version\n");
+    expect(await codeVersion(copy)).not.toBe(before);
     expect(await warehousePath(data)).toBe(here);
   });
 
@@ -147,6 +146,23 @@ describe("the warehouse between builds", () => {
     expect(fromWarehouse.totals.rejected).toBeGreaterThan(0);
     expect(fromWarehouse.issues.some((i) => i.file === "mt-uppdrag.csv" && i.rule === "okand_kommun")).toBe(true);
     // The check brought the warehouse up to date: the build after it reads nothing.
+    expect((await updateWarehouse(data)).kind).toBe("unchanged");
+  }, 120_000);
+
+  it("keeps the last good warehouse when an update stops half-way", async () => {
+    const good = await updateWarehouse(data);
+    const before = statSync(good.path).mtimeMs;
+    const kommuner = readFileSync(join(data, "kommuner.csv"), "utf8");
+    try {
+      // A structurally unusable kommuner.csv stops the ingest after the copy was opened.
+      writeFileSync(join(data, "kommuner.csv"), "fel;rubrik\n1;2\n");
+      await expect(updateWarehouse(data)).rejects.toThrow(/kommuner\.csv/);
+      expect(statSync(good.path).mtimeMs).toBe(before);
+      expect(readdirSync(dirname(good.path)).filter((f) => f.includes(".tmp"))).toEqual([]);
+    } finally {
+      writeFileSync(join(data, "kommuner.csv"), kommuner);
+    }
+    // The same content as before: nothing to read.
     expect((await updateWarehouse(data)).kind).toBe("unchanged");
   }, 120_000);
 });
