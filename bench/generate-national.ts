@@ -4,13 +4,21 @@
  * records, 2 million enrolment episodes, 5 million ledger lines, 200 000 device rows.
  * DuckDB writes it: pseudo-random values come from hash(row number, salt), so every run gives the
  * same bytes on every machine.
+ *
+ * `--messy` writes some files the way real exports often are, so that the ingest's slow paths are
+ * measured too: vaccinationsdoser.csv with CRLF line ends and a BOM, kostnader-huvudbok.csv and
+ * mt-uppdrag.csv with decimal commas, kostnader-huvudbok.csv and inskrivningar.csv in Windows-1252
+ * (and CRLF), kommuner.csv with a BOM, utvecklingsmedel.csv with quoted fields holding ";" and line
+ * breaks. The figures are the same as without it.
  */
-import {copyFile, cp, mkdir, readFile, writeFile} from "node:fs/promises";
+import {copyFile, cp, mkdir, readFile, rename, writeFile} from "node:fs/promises";
+import {createReadStream, createWriteStream} from "node:fs";
 import {join, resolve} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {ROOT} from "../loaders/warehouse.ts";
 
-const out = resolve(process.argv[2] ?? process.env.SAMVERKAN_BENCH_DATA ?? "/tmp/samverkan-national");
+const messy = process.argv.includes("--messy");
+const out = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? process.env.SAMVERKAN_BENCH_DATA ?? "/tmp/samverkan-national");
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const N = {doses: Math.round(10_000_000 * scale), episodes: Math.round(2_000_000 * scale), ledger: Math.round(5_000_000 * scale), devices: Math.round(200_000 * scale)};
 
@@ -25,6 +33,8 @@ const COUNTIES: [string, string, number][] = [
 ];
 
 await mkdir(out, {recursive: true});
+// A decimal number as the export writes it: with a decimal comma when messy (DuckDB writes a point).
+const money = (sql: string) => (messy ? `replace(CAST(CAST(${sql} AS DECIMAL(18, 2)) AS VARCHAR), '.', ',')` : sql);
 const db = await DuckDBInstance.create(":memory:");
 const c = await db.connect();
 const run = (sql: string) => c.run(sql);
@@ -58,7 +68,7 @@ await run(`COPY (SELECT kommunkod, y AS "år", cat AS kategori, 'kommun' AS huvu
 await run(`COPY (SELECT mi.kommunkod, 2013 + (i // 12) % 13 AS "år", 1 + i % 12 AS "månad",
     (['hemsjukvard_ordinart', 'hemsjukvard_sabo', 'lakarmedverkan', 'palliativ_specialiserad'])[1 + CAST(u(i, 5) * 4 AS INTEGER) % 4] AS konto,
     CASE WHEN u(i, 6) < 0.8 THEN 'kommun' ELSE 'region' END AS huvudman,
-    round((u(i, 7) - 0.03) * 40000, 2) AS belopp_kr
+    ${money("round((u(i, 7) - 0.03) * 40000, 2)")} AS belopp_kr
   FROM range(${N.ledger}) t(i) JOIN mi ON mi.k = (i // 156) % ${M}) TO ${csv("kostnader-huvudbok.csv")} (HEADER, DELIMITER ';')`);
 
 // 2 million enrolment episodes.
@@ -84,6 +94,47 @@ await run(`COPY (SELECT 'MT' || lpad(CAST(i AS VARCHAR), 7, '0') AS utrustnings_
     DATE '2010-01-01' + CAST(u(i, 13) * 5600 AS INTEGER) AS registrerad,
     CASE WHEN u(i, 14) < 0.7 THEN NULL ELSE DATE '2010-01-01' + CAST(u(i, 13) * 5600 AS INTEGER) + CAST(30 + u(i, 15) * 3000 AS INTEGER) END AS avregistrerad
   FROM range(${N.devices}) t(i) JOIN mi ON mi.k = i % ${M}) TO ${csv("mt-utrustning.csv")} (HEADER, DELIMITER ';')`);
+
+// 200 000 medtech jobs (the file one row is appended to in the incremental bench).
+await run(`COPY (SELECT mi.kommunkod, DATE '2013-01-01' + CAST(u(i, 16) * 4700 AS INTEGER) AS datum,
+    ${money("0.25 * (1 + CAST(u(i, 17) * 32 AS INTEGER))")} AS timmar, ${money("round(u(i, 18) * 900, 2)")} AS resekostnad_kr, ${money("round(u(i, 19) * u(i, 20) * 6000, 2)")} AS material_kr
+  FROM range(${Math.round(200_000 * scale)}) t(i) JOIN mi ON mi.k = i % ${M}) TO ${csv("mt-uppdrag.csv")} (HEADER, DELIMITER ';')`);
+
+// Development funds: a few projects per county; when messy, names with ";" and a line break, quoted.
+const projects: string[] = ["länskod;projekt;år;budget_kr;utfall_kr;regionens_andel_procent;kommunernas_andel_procent"];
+for (const [code] of COUNTIES)
+  for (let p = 1; p <= 3; p++)
+    for (let y = 2021; y <= 2025; y++) {
+      const name = messy ? `"Projekt ${p}; hemsjukvård\nfas ""${y - 2020}"""` : `Projekt ${p} hemsjukvård fas ${y - 2020}`;
+      projects.push(`${code};${name};${y};${messy ? "400000,00" : "400000.00"};${messy ? "321467,50" : "321467.50"};50;50`);
+    }
+await writeFile(join(out, "utvecklingsmedel.csv"), projects.join("\n") + "\n");
+
+if (messy) {
+  await rewrite("vaccinationsdoser.csv", {crlf: true, bom: true});
+  await rewrite("kostnader-huvudbok.csv", {crlf: true, windows1252: true});
+  await rewrite("inskrivningar.csv", {crlf: true, windows1252: true});
+  await rewrite("mt-uppdrag.csv", {crlf: true});
+  await rewrite("kommuner.csv", {bom: true});
+}
+
+/** Rewrites a written file with CRLF line ends, a BOM and/or in Windows-1252, streaming. */
+async function rewrite(name: string, how: {crlf?: boolean; bom?: boolean; windows1252?: boolean}): Promise<void> {
+  const path = join(out, name);
+  const tmp = `${path}.messy`;
+  const sink = createWriteStream(tmp);
+  const decoder = new TextDecoder("utf-8");
+  const write = (b: Buffer) => (sink.write(b) ? Promise.resolve() : new Promise<void>((r) => sink.once("drain", () => r())));
+  if (how.bom) await write(Buffer.from([0xef, 0xbb, 0xbf]));
+  for await (const chunk of createReadStream(path, {highWaterMark: 1 << 22})) {
+    let text = decoder.decode(chunk as Buffer, {stream: true});
+    if (how.crlf) text = text.replace(/\n/g, "\r\n");
+    // Every character written here is in Latin-1, which Windows-1252 agrees with (å, ä, ö).
+    await write(Buffer.from(text, how.windows1252 ? "latin1" : "utf8"));
+  }
+  await new Promise<void>((r, j) => sink.end((e?: Error) => (e ? j(e) : r())));
+  await rename(tmp, path);
+}
 
 await copyFile(join(ROOT, "data", "prisindex.csv"), join(out, "prisindex.csv"));
 const params = JSON.parse(await readFile(join(ROOT, "data", "parametrar.json"), "utf8"));
