@@ -38,6 +38,7 @@ function filesOf(table: string): string[] {
 // sees the table though the loader never reads it: each such case, with why.
 const NOT_READ: Record<string, string> = {
   "src/data/medicinteknik.json.ts insatser.csv": "loaders/reports/medtech.ts takes rate definitions and index series from rates.ts, not readRatesInputs (work_hours)",
+  "src/data/medicinteknik.tar.ts insatser.csv": "as above (the loader as one archive per county)",
   "src/data/tillaggsbelopp.json.ts kostnader.csv": "loaders/reports/supplementary-amount.ts takes the band helpers of normal-variation.ts, not readNormalVariationInputs (cost_summary)",
   "src/data/tillaggsbelopp.json.ts kostnader-huvudbok.csv": "as above",
   "src/data/avtal.json.ts kostnader.csv": "as above (through agreement-findings.ts → supplementary-amount.ts)",
