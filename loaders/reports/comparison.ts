@@ -338,8 +338,8 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     .filter((x) => x.pop && x.pop.total > 0)
     .map(({code, pop}) => ({code, population: pop!.total, age65: pop!.age65, age80: pop!.age80, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
   const similar = similarMunicipalities(features, similarK);
-  const countyOf = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
-  const similarInCounty = similarWithinGroups(features, (code) => countyOf.get(code) ?? "", SIMILAR_IN_COUNTY);
+  const countyOfCode = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
+  const similarInCounty = similarWithinGroups(features, (code) => countyOfCode.get(code) ?? "", SIMILAR_IN_COUNTY);
 
   // Enrolment cells per service: hidden where the disclosure pass hid them (null), and, as a guard,
   // wherever a count is small.

@@ -100,10 +100,32 @@ describe("Min kommun, liknande kommuner, kvartiler och länkar till diagrammen",
     await page.context().close();
   });
 
+  it("draws the trend of three chosen municipalities side by side, with the county line, a table and a CSV", async () => {
+    const ms = [...meta().municipalities].sort((a, b) => a.name.localeCompare(b.name, "sv")).slice(0, 3);
+    const {page, errors} = await open(site.browser, site.origin, `/jamfor/23?kommun=${ms[0].code}`);
+    // My municipality is ticked by default; tick two more.
+    expect(await page.locator(`#trend-${ms[0].code}`).isChecked()).toBe(true);
+    for (const m of ms.slice(1)) {
+      await page.locator(`#trend-${m.code}`).check();
+      await settled(page);
+    }
+    await settledAt(page, "trend", ms.map((m) => m.code).sort((a, b) => meta().municipalities.findIndex((x) => x.code === a) - meta().municipalities.findIndex((x) => x.code === b)).join(","));
+    const chart = text((await page.locator("#trend-diagram svg").first().textContent()) ?? "");
+    for (const m of ms) expect(chart).toContain(m.name);
+    expect(chart).toContain(`★ ${ms[0].name}`);
+    expect(chart).toContain("Länets");
+    const t = await readTable(page, "table.data-table >> nth=3");
+    expect(t.headers).toHaveLength(5); // year, three municipalities, the county
+    expect(t.headers[1]).toContain("(min kommun)");
+    expect(await page.locator(".table-wrap").nth(3).locator("button.csv-download").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("gives every chart a stable link with the page's state that opens scrolled to the chart", async () => {
     const {page} = await open(site.browser, site.origin, "/jamfor/23?indikator=inskrivna-korttid");
     const links = page.locator("a.chart-link");
-    expect(await links.count()).toBe(2);
+    expect(await links.count()).toBe(3);
     await links.nth(1).focus();
     const href = (await links.nth(1).getAttribute("href"))!;
     expect(href).toContain("indikator=inskrivna-korttid");
