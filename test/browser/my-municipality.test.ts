@@ -57,6 +57,16 @@ describe("Min kommun, liknande kommuner, kvartiler och länkar till diagrammen",
     await page.context().close();
   });
 
+  it("marks my municipality in the supplementary amount's distribution table too (the shared table option)", async () => {
+    const m = meta().municipalities[0];
+    const {page, errors} = await open(site.browser, site.origin, `/tillaggsbelopp?lan=23&kommun=${m.code}`);
+    const row = page.locator("#fordelning table.dist-table tbody tr.my-municipality");
+    expect(await row.count()).toBe(1);
+    expect(text(await row.innerText())).toContain(`${m.name} (★ min kommun)`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("filters the ranking to my municipality and its similar ones in the county, and names the method", async () => {
     const m = meta().municipalities[0];
     expect(m.similarInCounty.length).toBe(3);
