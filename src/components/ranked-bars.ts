@@ -34,7 +34,9 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
   const data = rows.filter((r) => r.value != null).sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name, "sv"));
   const without = rows.filter((r) => r.value == null);
   width = chartWidth(width);
-  const margins = barMargins(width, data.map((d) => d.name), data.map((d) => (d.mine ? `${d.text} ★ min kommun` : d.text)));
+  // My municipality's mark: in words at desktop size, the star alone on a phone (the caption names it).
+  const myMark = isNarrow(width) ? " ★" : " ★ min kommun";
+  const margins = barMargins(width, data.map((d) => d.name), data.map((d) => (d.mine ? `${d.text}${myMark}` : d.text)));
   // On a phone the two reference labels go on two lines above the chart.
   const narrow = isNarrow(width);
   const refs = [average ? {...average, key: "Länets medel", dash: "7,4", color: COLORS.alert} : null, median ? {...median, key: "Median", dash: "2,3", color: "#222"} : null].filter((r) => r != null);
@@ -75,7 +77,7 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
       ]),
       // The figures last, with a white halo, so that no reference line hides them.
       Plot.text(data.filter((d) => !d.mine), {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke"}),
-      Plot.text(data.filter((d) => d.mine), {x: "value", y: "name", text: (d: RankedBar) => `${d.text} ★ min kommun`, textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", fontWeight: 700, className: "my-municipality-mark"})
+      Plot.text(data.filter((d) => d.mine), {x: "value", y: "name", text: (d: RankedBar) => `${d.text}${myMark}`, textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", fontWeight: 700, className: "my-municipality-mark"})
     ]
   }) as SVGSVGElement;
   describeChart(chart, description);
