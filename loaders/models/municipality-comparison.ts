@@ -271,3 +271,32 @@ export function similarMunicipalities(features: readonly StructureFeatures[], k 
   });
   return out;
 }
+
+/**
+ * The k municipalities most similar to each one among those of its own group (its county, say): the same
+ * distance as similarMunicipalities (z-scores over all municipalities given, so a county's figures are
+ * measured on the national scale), but only candidates with the same group are kept.
+ */
+export function similarWithinGroups(features: readonly StructureFeatures[], groupOf: (code: string) => string, k = 3): Map<string, Neighbour[]> {
+  const zs = [zScores(features.map((f) => Math.log(f.population))), zScores(features.map((f) => f.share65)), zScores(features.map((f) => f.share80))];
+  const out = new Map<string, Neighbour[]>();
+  features.forEach((f, i) => {
+    const group = groupOf(f.code);
+    const others = features
+      .map((g, j) => ({code: g.code, j, distance: Math.sqrt(zs.reduce((s, z) => s + (z[i] - z[j]) ** 2, 0))}))
+      .filter((g) => g.j !== i && groupOf(g.code) === group)
+      .sort((a, b) => a.distance - b.distance || a.code.localeCompare(b.code))
+      .map(({code, distance}) => ({code, distance}));
+    out.set(f.code, others.slice(0, k));
+  });
+  return out;
+}
+
+/**
+ * The quartile of a rank among n ranked municipalities (rank 1 = the highest figure): ⌈4 · rank / n⌉, so
+ * Q1 holds the highest quarter and Q4 the lowest; equal figures share a rank and so a quartile.
+ */
+export function rankQuartile(rank: number, n: number): 1 | 2 | 3 | 4 {
+  if (!(n > 0) || rank < 1 || rank > n) throw new RangeError(`rang ${rank} av ${n}`);
+  return Math.min(4, Math.max(1, Math.ceil((4 * rank) / n))) as 1 | 2 | 3 | 4;
+}

@@ -18,6 +18,7 @@ import {
   measureSeries,
   priceFactors,
   similarMunicipalities,
+  similarWithinGroups,
   type BaseCell,
   type Figure,
   type MeasureId,
@@ -167,7 +168,7 @@ export interface ComparisonReport {
   suppressionThreshold: number;
   counties: {code: string; name: string; region: string}[];
   /** population null: no population figure for the structure year. Shares as fractions, rounded once to 0.1 percentage point. */
-  municipalities: {code: string; name: string; countyCode: string; population: number | null; share65: number | null; share80: number | null; similar: {code: string; distance: number}[]}[];
+  municipalities: {code: string; name: string; countyCode: string; population: number | null; share65: number | null; share80: number | null; similar: {code: string; distance: number}[]; similarInCounty: string[]}[];
   /** Year of the structure figures (population, shares) used for the similar municipalities. */
   structureYear: number;
   similarK: number;
@@ -180,7 +181,7 @@ export interface ComparisonReport {
    * pages' first files: each county's part is its own file (`<lan>/ovriga-kostnadsslag.json`).
    */
   otherCategories: {category: string; principal: string; county: Record<string, (string | null)[]>}[];
-  method: {average: string; median: string; change: string; suppression: string; similar: string; prices: string; vaccination: string; devices: string};
+  method: {average: string; median: string; change: string; suppression: string; similar: string; similarInCounty: string; prices: string; vaccination: string; devices: string};
 }
 
 const CATEGORY_LABELS: Record<string, string> = {
@@ -311,6 +312,9 @@ export function shareTenthsOfPercent(part: number, whole: number): number {
   return Math.floor((2 * part * 1000 + whole) / (2 * whole));
 }
 
+/** How many of the county's own municipalities the ranking's "liknande kommuner" filter keeps. */
+export const SIMILAR_IN_COUNTY = 3;
+
 export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, categoriesShown = COST_CATEGORIES_SHOWN}: {similarK?: number; categoriesShown?: number} = {}): ComparisonReport {
   const {parameters: p} = inputs;
   const threshold = p.suppressionThreshold;
@@ -334,6 +338,8 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     .filter((x) => x.pop && x.pop.total > 0)
     .map(({code, pop}) => ({code, population: pop!.total, age65: pop!.age65, age80: pop!.age80, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
   const similar = similarMunicipalities(features, similarK);
+  const countyOfCode = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
+  const similarInCounty = similarWithinGroups(features, (code) => countyOfCode.get(code) ?? "", SIMILAR_IN_COUNTY);
 
   // Enrolment cells per service: hidden where the disclosure pass hid them (null), and, as a guard,
   // wherever a count is small.
@@ -519,7 +525,8 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
         // Rounded once, from the counts, to the tenth of a per cent that Kolada publishes (half up).
         share65: f ? shareTenthsOfPercent(f.age65, f.population) / 1000 : null,
         share80: f ? shareTenthsOfPercent(f.age80, f.population) / 1000 : null,
-        similar: (similar.get(m.code) ?? []).map((n) => ({code: n.code, distance: Number(n.distance.toFixed(2))}))
+        similar: (similar.get(m.code) ?? []).map((n) => ({code: n.code, distance: Number(n.distance.toFixed(2))})),
+        similarInCounty: (similarInCounty.get(m.code) ?? []).map((n) => n.code)
       };
     }),
     structureYear,
@@ -536,6 +543,7 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
       change: "Förändring i procent = (årets värde / jämförelseårets värde − 1) × 100. För andelar och täckning: skillnaden i procentenheter. Räknas på de exakta värdena, före avrundning.",
       suppression: `${policyShortText(disclosurePolicy(p))} Ett dolt antal ger inget mått som räknas ur det (per invånare, andel, täckning, förändring, rang), och det ingår inte i länets summor, medel eller andelar.`,
       similar: `Liknande kommuner: de ${similarK} kommuner som ligger närmast i folkmängd och åldersstruktur ${structureYear}, mätt som euklidiskt avstånd mellan z-värden (avvikelse från medelvärdet i standardavvikelser) av logaritmen av folkmängden, andelen invånare 65+ och andelen 80+, bland alla ${features.length} kommuner i underlaget (jämför Koladas "liknande kommuner"). Jämförelsevärdet är de liknande kommunernas summa delat med deras summa (total/total).`,
+      similarInCounty: `Filtret "liknande kommuner" i rangordningen: den valda kommunen och de ${SIMILAR_IN_COUNTY} kommuner i samma län som ligger närmast den, med samma avstånd som ovan: d = √((z₁ − z₁′)² + (z₂ − z₂′)² + (z₃ − z₃′)²), där z₁ är z-värdet av ln(folkmängd), z₂ av andelen 65+ och z₃ av andelen 80+ ${structureYear}, z = (x − medelvärdet) / standardavvikelsen bland alla ${features.length} kommuner i underlaget. Rang och kvartil är kvar från hela länet.`,
       prices: `Fasta priser: varje års kostnad räknas om till ${levelYear} års prisnivå med ${p.comparison.municipalIndex} för kommunernas kostnader och ${p.comparison.regionIndex} för regionens (valda i avtalets parameterfil): beloppet gånger (1 + årets förändring/100) för varje år efter kostnadsåret till och med ${levelYear}, senaste utgåvan av varje indexvärde. Summor räknas efter omräkningen.`,
       vaccination: "Vaccinationstäckning = vaccinerade delat med antalet i målgruppen. Säsongen 2023/24 visas som år 2023 i tidsserierna.",
       devices: "Medicintekniska enheter: antalet vid årets sista räkning (halvårsräkningar i mt-enheter.csv)."

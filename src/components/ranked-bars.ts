@@ -17,6 +17,8 @@ export interface RankedBar {
   text: string;
   rank: number | null;
   href?: string;
+  /** The reader's own municipality ("Min kommun"): a thick outline and the text mark at its bar. */
+  mine?: boolean;
 }
 
 export interface RankedBarsOptions {
@@ -32,7 +34,9 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
   const data = rows.filter((r) => r.value != null).sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name, "sv"));
   const without = rows.filter((r) => r.value == null);
   width = chartWidth(width);
-  const margins = barMargins(width, data.map((d) => d.name), data.map((d) => d.text));
+  // My municipality's mark: in words at desktop size, the star alone on a phone (the caption names it).
+  const myMark = isNarrow(width) ? " ★" : " ★ min kommun";
+  const margins = barMargins(width, data.map((d) => d.name), data.map((d) => (d.mine ? `${d.text}${myMark}` : d.text)));
   // On a phone the two reference labels go on two lines above the chart.
   const narrow = isNarrow(width);
   const refs = [average ? {...average, key: "Länets medel", dash: "7,4", color: COLORS.alert} : null, median ? {...median, key: "Median", dash: "2,3", color: "#222"} : null].filter((r) => r != null);
@@ -52,9 +56,9 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
         y: "name",
         fill: COLORS.primary,
         stroke: "#222",
-        strokeWidth: 0.5,
+        strokeWidth: (d: RankedBar) => (d.mine ? 3 : 0.5),
         href: (d: RankedBar) => d.href ?? null,
-        title: (d: RankedBar) => `${d.name}: ${d.text}\nRang ${d.rank ?? "–"} av ${data.length}\nKlicka för kommunens profil`,
+        title: (d: RankedBar) => `${d.name}${d.mine ? " (min kommun)" : ""}: ${d.text}\nRang ${d.rank ?? "–"} av ${data.length}\nKlicka för kommunens profil`,
         tip: true
       }),
       Plot.ruleX([0], {stroke: "#111"}),
@@ -72,14 +76,15 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
         })
       ]),
       // The figures last, with a white halo, so that no reference line hides them.
-      Plot.text(data, {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke"})
+      Plot.text(data.filter((d) => !d.mine), {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke"}),
+      Plot.text(data.filter((d) => d.mine), {x: "value", y: "name", text: (d: RankedBar) => `${d.text}${myMark}`, textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", fontWeight: 700, className: "my-municipality-mark"})
     ]
   }) as SVGSVGElement;
   describeChart(chart, description);
   // The bars are links, and an image (role="img") may not hold links (axe: nested-interactive): the chart
   // is a named figure instead, and each link gets a name (Plot's own <a> has none).
   chart.setAttribute("role", "figure");
-  data.forEach((d, i) => chart.querySelectorAll("a")[i]?.setAttribute("aria-label", `${d.name}, ${d.text}: öppna kommunens profil`));
+  data.forEach((d, i) => chart.querySelectorAll("a")[i]?.setAttribute("aria-label", `${d.name}${d.mine ? " (min kommun)" : ""}, ${d.text}: öppna kommunens profil`));
   return el(
     "div",
     {class: "ranked-bars"},

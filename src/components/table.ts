@@ -6,6 +6,7 @@
 import {el} from "./dom.js";
 import {csvButton, type CsvColumn} from "./csv.js";
 import {xlsxButton} from "./xlsx-button.js";
+import {MY_MARK, myMunicipality} from "./my-municipality.js";
 
 export interface TableColumn<T> {
   label: string;
@@ -36,6 +37,8 @@ export interface TableOptions<T = any> {
   className?: string;
   /** Rows whose class should mark them (e.g. the county total). */
   rowClass?: (row: any) => string | undefined;
+  /** A row's municipality code: the reader's own municipality ("Min kommun") is then bold, outlined and marked in its row header. */
+  municipality?: (row: T) => string | null | undefined;
 }
 
 export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T>[], options: TableOptions<T>): HTMLElement {
@@ -44,6 +47,8 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
   let sortColumn = options.sort?.column ?? -1;
   let descending = options.sort?.descending ?? false;
   const tbody = el("tbody");
+  const mine = options.municipality ? myMunicipality() : null;
+  const isMine = (r: T) => !!mine && options.municipality?.(r) === mine;
   // One tab stop per table: the header buttons form one group (roving tabindex); the arrow keys, Home
   // and End move between them, Enter or Space sorts.
   const buttons: HTMLButtonElement[] = [];
@@ -92,10 +97,11 @@ export function DataTable<T>(rows: readonly T[], columns: readonly TableColumn<T
       ...sorted.map((r) =>
         el(
           "tr",
-          {class: options.rowClass?.(r)},
+          {class: [options.rowClass?.(r), isMine(r) ? "my-municipality" : undefined].filter(Boolean).join(" ") || undefined},
           ...columns.map((c, i) => {
             const href = c.href?.(r);
-            const content = href ? el("a", {href}, shown(c, r)) : shown(c, r);
+            const link = href ? el("a", {href}, shown(c, r)) : shown(c, r);
+            const content = isMine(r) && i === (options.rowHeader ?? 0) ? el("span", {}, link, " ", el("span", {class: "my-mark"}, `(${MY_MARK})`)) : link;
             return i === (options.rowHeader ?? -1) ? el("th", {scope: "row", class: c.numeric ? "num" : undefined}, content) : el("td", {class: c.numeric ? "num" : undefined}, content);
           })
         )

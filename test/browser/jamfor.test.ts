@@ -34,8 +34,11 @@ function expected(code: string, id: string, measure: string, year: number, price
   const s = c.series(id, prices, measure);
   const j = ind.years.indexOf(year);
   const rows = new Map<string, string[]>();
+  // Quartile of rank r among the n ranked: ⌈4r/n⌉ (of 8: ranks 1–2 Q1, 3–4 Q2, 5–6 Q3, 7–8 Q4).
+  const n = c.meta.municipalities.filter((_, i) => s.r[i][j] != null).length;
   c.meta.municipalities.forEach((x, i) => {
-    rows.set(x.name, [x.name, s.r[i][j] == null ? "–" : String(s.r[i][j]), formatFigure(s.v[i][j], m), formatChange(s.p[i][j], m), formatChange(s.f[i][j], m)].map(text));
+    const r = s.r[i][j];
+    rows.set(x.name, [x.name, r == null ? "–" : String(r), formatFigure(s.v[i][j], m), formatChange(s.p[i][j], m), formatChange(s.f[i][j], m), r == null ? "–" : `Q${Math.ceil((4 * r) / n)}`].map(text));
   });
   return {rows, m, s, j};
 }

@@ -12,7 +12,9 @@ import {
   median,
   priceFactors,
   ranks,
+  rankQuartile,
   similarMunicipalities,
+  similarWithinGroups,
   zScores,
   type BaseCell,
   type Figure,
@@ -212,5 +214,42 @@ describe("similar municipalities", () => {
     ], 3);
     expect(twins.get("X")!.map((n) => n.code)).toEqual(["Y", "Z", "W"]);
     expect(twins.get("Y")!.map((n) => n.code)).toEqual(["Z", "W", "X"]);
+  });
+});
+
+describe("similar municipalities within the county (the ranking's filter)", () => {
+  // Population only differs (equal shares): z of ln(population) decides. ln 1000 = 6.908, ln 1100 = 7.003,
+  // ln 4000 = 8.294, ln 900 = 6.802, ln 1050 = 6.957. County 01: P, Q, R; county 02: S, T.
+  const features = [
+    {code: "P", population: 1000, share65: 0.2, share80: 0.05},
+    {code: "Q", population: 1100, share65: 0.2, share80: 0.05},
+    {code: "R", population: 4000, share65: 0.2, share80: 0.05},
+    {code: "S", population: 900, share65: 0.2, share80: 0.05},
+    {code: "T", population: 1050, share65: 0.2, share80: 0.05}
+  ];
+  const county: Record<string, string> = {P: "01", Q: "01", R: "01", S: "02", T: "02"};
+  it("keeps only the same county, nearest first, even when a nearer one lies in another county", () => {
+    const sim = similarWithinGroups(features, (c) => county[c], 2);
+    // Nationally T (1050) is nearest to P (1000), but T is in county 02: P's county neighbours are Q then R.
+    expect(sim.get("P")!.map((n) => n.code)).toEqual(["Q", "R"]);
+    expect(sim.get("S")!.map((n) => n.code)).toEqual(["T"]);
+    // The distance P–Q by hand: |ln 1100 − ln 1000| / SD of the five ln(population) values.
+    const ln = features.map((f) => Math.log(f.population));
+    const mean = ln.reduce((a, b) => a + b) / 5;
+    const sd = Math.sqrt(ln.reduce((a, b) => a + (b - mean) ** 2, 0) / 5);
+    expect(sim.get("P")![0].distance).toBeCloseTo(Math.log(1.1) / sd, 12);
+  });
+});
+
+describe("quartile of a rank", () => {
+  it("is ⌈4·rank/n⌉: of 8, ranks 1–2 are Q1, 3–4 Q2, 5–6 Q3, 7–8 Q4", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((r) => rankQuartile(r, 8))).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+  it("of 7: ⌈4/7⌉ = 1, ⌈8/7⌉ = 2, ⌈12/7⌉ = 2, ⌈16/7⌉ = 3, ⌈20/7⌉ = 3, ⌈24/7⌉ = 4, ⌈28/7⌉ = 4", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((r) => rankQuartile(r, 7))).toEqual([1, 2, 2, 3, 3, 4, 4]);
+  });
+  it("refuses a rank outside 1…n", () => {
+    expect(() => rankQuartile(0, 4)).toThrow(RangeError);
+    expect(() => rankQuartile(5, 4)).toThrow(RangeError);
   });
 });
