@@ -55,11 +55,12 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
         strokeWidth: 0.5,
         href: (d: RankedBar) => d.href ?? null,
         title: (d: RankedBar) => `${d.name}: ${d.text}\nRang ${d.rank ?? "–"} av ${data.length}\nKlicka för kommunens profil`,
-        tip: true
+        // The tip never takes the click meant for the bar (Plot lets a pinned tip catch the pointer).
+        tip: {pointerEvents: "none"}
       }),
-      Plot.ruleX([0], {stroke: "#111"}),
+      Plot.ruleX([0], {stroke: "#111", pointerEvents: "none"}),
       ...refs.flatMap((r) => [
-        Plot.ruleX([r!.value], {stroke: r!.color, strokeWidth: 2, strokeDasharray: r!.dash}),
+        Plot.ruleX([r!.value], {stroke: r!.color, strokeWidth: 2, strokeDasharray: r!.dash, pointerEvents: "none"}),
         Plot.text([r], {
           x: (d: {value: number}) => d.value,
           frameAnchor: "top",
@@ -68,11 +69,12 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
           textAnchor: narrow ? "middle" : r === larger ? "start" : "end",
           text: (d: {key: string; text: string}) => `${d.key} ${d.text}`,
           fill: "#111",
-          fontWeight: 600
+          fontWeight: 600,
+          pointerEvents: "none"
         })
       ]),
       // The figures last, with a white halo, so that no reference line hides them.
-      Plot.text(data, {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke"})
+      Plot.text(data, {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", pointerEvents: "none"})
     ]
   }) as SVGSVGElement;
   describeChart(chart, description);
