@@ -2,6 +2,26 @@
  * Swedish number formats, the one module every page, component, sentence and CLI uses:
  * "3 735 428 kr", "41,3 %", "−25 940 kr". Groups are separated by a non-breaking space and the minus
  * sign is U+2212, as in Swedish typesetting (and so that numbers never break across lines).
+ *
+ * One decimals rule per unit (pages, tables, CSVs, the PDF; a column of a table keeps one rule):
+ *
+ * | unit                                  | decimals | function                         | example        |
+ * | ------------------------------------- | -------- | -------------------------------- | -------------- |
+ * | kronor (amounts, kr per invånare)     | 0        | formatKronor(öre), formatKr(kr)  | 3 735 428 kr   |
+ * | kronor where the rule is in öre       | 2        | formatKronor(öre, {ore: true})   | 1 234,50 kr    |
+ *   (hourly rates, price per unit, the agreement's own öre figures such as a tax swap's öre per
+ *   skattekrona, which are written in öre: formatOre)
+ * | miljoner kronor (mnkr)                | 1        | formatMnkr(öre)                  | 12,3 mnkr      |
+ * | percent and percentage points         | 1        | formatPercent(fraction)          | 41,3 %         |
+ * | change in percent                     | 1        | signed(formatPercent(…))         | +3,2 %         |
+ * | rates per 1 000 invånare              | 1        | formatDecimal(x, 1)              | 12,4           |
+ * | counts (persons, devices, doses)      | 0        | formatInteger                    | 1 204          |
+ * | hours                                 | 1        | formatDecimal(h, 1)              | 7,5            |
+ * | index values and factors              | as given by the source (weights 2, distances 2)           |
+ *
+ * Round once, where the rule says (exact money is rounded by the model, not here); a table column
+ * states its unit in its header and shows every row with the same number of decimals
+ * (test/browser/decimals.test.ts scans the built pages' tables for that).
  */
 const nbsp = "\u00a0";
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, nbsp);

@@ -11,7 +11,7 @@ import {accessibilityViolations} from "./harness.ts";
 
 const site = useSite();
 
-async function load(browser: Browser, origin: string, path: string, device: typeof PHONE | typeof DESKTOP) {
+async function load(browser: Browser, origin: string, path: string, device: typeof PHONE | typeof DESKTOP | {viewport: {width: number; height: number}; deviceScaleFactor: number}) {
   const context = await browser.newContext({...device, locale: "sv-SE"});
   const page = await context.newPage();
   await page.goto(origin + path, {waitUntil: "networkidle"});
@@ -139,9 +139,12 @@ describe("charts that do not trap the pointer, profiles people can read, no empt
     );
   }
 
-  for (const county of ["23", "24"]) {
-    it(`a click at the centre of every bar of /jamfor/${county} opens that municipality's profile at the indicator`, async () => {
-      const page = await load(site.browser, site.origin, `/jamfor/${county}`, DESKTOP);
+  // A window 700 px wide is where a pinned tip used to cover the next bar's centre (6 of 8 bars opened on
+  // /jamfor/23); on the phone none did.
+  const SIZES = {telefon: PHONE, "700 px": {viewport: {width: 700, height: 900}, deviceScaleFactor: 1}, dator: DESKTOP};
+  for (const county of ["23", "24"]) for (const [size, device] of Object.entries(SIZES)) {
+    it(`a click at the centre of every bar of /jamfor/${county} (${size}) opens that municipality's profile at the indicator`, async () => {
+      const page = await load(site.browser, site.origin, `/jamfor/${county}`, device);
       const all = await bars(page);
       expect(all.length).toBeGreaterThan(3);
       const missed: string[] = [];
@@ -150,6 +153,7 @@ describe("charts that do not trap the pointer, profiles people can read, no empt
           await page.goto(`${site.origin}/jamfor/${county}`, {waitUntil: "networkidle"});
           await page.waitForFunction(() => !document.querySelector(".observablehq--loading") && !!document.querySelector("#rangordning-diagram svg a"));
         }
+        await page.locator("#rangordning-diagram svg a").nth(i).scrollIntoViewIfNeeded();
         const {x, y} = (await bars(page))[i];
         // As a reader does: the pointer comes to the bar (the tip shows), then presses and releases.
         await page.mouse.move(x - 20, y);
