@@ -16,8 +16,9 @@
  * | change in percent                     | 1        | signed(formatPercent(…))         | +3,2 %         |
  * | rates per 1 000 invånare              | 1        | formatDecimal(x, 1)              | 12,4           |
  * | counts (persons, devices, doses)      | 0        | formatInteger                    | 1 204          |
- * | hours                                 | 1        | formatDecimal(h, 1)              | 7,5            |
- * | index values and factors              | as given by the source (weights 2, distances 2)           |
+ * | hours (billed in quarter hours)       | 2        | formatHours(h)                   | 7,50           |
+ * | uprating factors, allocation indices  | 4        | formatDecimal(x, 4)              | 1,0280         |
+ * | similarity distances, weights         | 2        | formatDecimal(x, 2)              | 0,35           |
  *
  * Round once, where the rule says (exact money is rounded by the model, not here); a table column
  * states its unit in its header and shows every row with the same number of decimals
@@ -51,6 +52,11 @@ export function formatKronor(ore: number | null | undefined, {ore: showOre = fal
 /** Kronor (a display number, not money arithmetic) → "1 234 kr" or "12,50 kr". */
 export function formatKr(kr: number | null | undefined, digits = 0): string {
   return kr == null || !Number.isFinite(kr) ? "–" : `${formatDecimal(kr, digits)}${nbsp}kr`;
+}
+
+/** Hours, always with two decimals (time is billed in quarter hours): "7,50", "0,25". Takes the text of an exact decimal too. */
+export function formatHours(h: number | string | null | undefined): string {
+  return h == null || h === "" ? "–" : formatDecimal(Number(h), 2);
 }
 
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {

@@ -16,23 +16,28 @@ async function mixedColumns(path: string): Promise<string[]> {
   // Open folded tables (<details>) so that every table is rendered and read.
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
   const out = await page.evaluate(() => {
-    const figure = /^[−+-]?\d{1,3}(?:[\s\u00a0]\d{3})*(?:,(\d+))?(?:[\s\u00a0]?(?:kr|mnkr|%|procentenheter|p\.e\.|tim|h))?$/;
+    const figure = /^[−+-]?\d{1,3}(?:[\s\u00a0]\d{3})*(?:,(\d+))?(?:[\s\u00a0]?(kr|mnkr|%|procentenheter|p\.e\.|tim|h))?$/;
     const problems: string[] = [];
     document.querySelectorAll("main table").forEach((table, t) => {
       const caption = table.querySelector("caption")?.textContent?.trim().slice(0, 60) ?? `tabell ${t + 1}`;
       const heads = Array.from(table.querySelectorAll("thead tr:last-child th")).map((th) => th.textContent?.trim() ?? "");
-      const byColumn = new Map<number, Map<number, string>>();
+      // A matrix table (years across, one measure per row) keeps its rule per row; other tables per column.
+      const byRow = table.classList.contains("matrix-table");
+      const groups = new Map<string, Map<number, string>>();
       table.querySelectorAll("tbody tr").forEach((tr) => {
+        const rowName = tr.children[0]?.textContent?.trim() ?? "";
         Array.from(tr.children).forEach((cell, c) => {
           const text = (cell.textContent ?? "").trim();
           const m = figure.exec(text);
           if (!m) return;
+          // Figures of different units in one column (a step-by-step table: kronor, then a factor) are apart.
+          const key = `${byRow ? rowName : heads[c] ?? c}|${m[2] ?? ""}`;
           const decimals = m[1]?.length ?? 0;
-          if (!byColumn.has(c)) byColumn.set(c, new Map());
-          if (!byColumn.get(c)!.has(decimals)) byColumn.get(c)!.set(decimals, text);
+          if (!groups.has(key)) groups.set(key, new Map());
+          if (!groups.get(key)!.has(decimals)) groups.get(key)!.set(decimals, text);
         });
       });
-      for (const [c, seen] of byColumn) if (seen.size > 1) problems.push(`${caption} | ${heads[c] ?? c}: ${[...seen.values()].join(" / ")}`);
+      for (const [key, seen] of groups) if (seen.size > 1) problems.push(`${caption} | ${key.split("|")[0]}: ${[...seen.values()].join(" / ")}`);
     });
     return problems;
   });

@@ -42,7 +42,7 @@ describe("Medicinteknik", () => {
     // 2. The fixed part of 2025H2: the DOMAIN table, 224.6 h, 126 113 kr, adding up.
     const cards = text(await page.locator("#fast-del .cards").innerText());
     expect(cards).toContain("Produkter 2025-06-30 923");
-    expect(cards).toContain("Resursbehov per år 224,6 h");
+    expect(cards).toContain("Resursbehov per år 224,60 h");
     expect(cards).toContain("Timpris 1 123 kr/h (2025)");
     expect(cards).toContain("Fast del 2025H2 126 113 kr");
     const fixed = await readTable(page, "#fast-del table");
