@@ -37,6 +37,13 @@ describe("the frame of every page kind", () => {
       expect(m.collisions, "chart labels that overlap").toEqual([]);
       expect(m.cut, "chart labels cut at the edge").toEqual([]);
       expect(m.smallTargets, "controls under 24 × 24 px").toEqual([]);
+      // The menu toggle stays in the header's corner: its arrow used to sit over the charts' left edge.
+      const toggle = await page.evaluate(() => {
+        const t = document.getElementById("observablehq-sidebar-toggle")?.getBoundingClientRect();
+        const h = document.getElementById("observablehq-header")?.getBoundingClientRect();
+        return t && h ? {toggle: t.bottom, header: h.bottom} : null;
+      });
+      if (toggle) expect(toggle.toggle, "the menu toggle ends with the header").toBeLessThanOrEqual(toggle.header + 1);
       expect(await accessibilityViolations(page), "axe: serious or critical").toEqual([]);
       await page.context().close();
     });
