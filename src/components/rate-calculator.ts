@@ -129,7 +129,7 @@ export function RateCalculator({rates, years, series, model, initial = {}}: Rate
     );
     output.replaceChildren(
       el("p", {class: "calc-sum"}, "Summa: ", el("strong", {}, kr(result.totalOre))),
-      el("div", {class: "table-scroll"}, table),
+      el("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": `Fakturarader: ${rate.label}, ${r.year}`}, table),
       el("p", {class: "calc-method"}, `Timpris: ${r.method}`),
       el("p", {class: "calc-method"}, `Uträkning: ${result.method}`)
     );
