@@ -21,8 +21,9 @@ async function mixedColumns(path: string): Promise<string[]> {
     document.querySelectorAll("main table").forEach((table, t) => {
       const caption = table.querySelector("caption")?.textContent?.trim().slice(0, 60) ?? `tabell ${t + 1}`;
       const heads = Array.from(table.querySelectorAll("thead tr:last-child th")).map((th) => th.textContent?.trim() ?? "");
-      // A matrix table (years across, one measure per row) keeps its rule per row; other tables per column.
-      const byRow = table.classList.contains("matrix-table");
+      // A matrix table (years across, one measure per row) and a table of calculation steps (each row its
+      // own quantity: kronor, a factor, persons) keep their rule per row; other tables per column.
+      const byRow = table.classList.contains("matrix-table") || table.classList.contains("steps-table");
       const groups = new Map<string, Map<number, string>>();
       table.querySelectorAll("tbody tr").forEach((tr) => {
         const rowName = tr.children[0]?.textContent?.trim() ?? "";
