@@ -2,6 +2,27 @@
  * Swedish number formats, the one module every page, component, sentence and CLI uses:
  * "3 735 428 kr", "41,3 %", "−25 940 kr". Groups are separated by a non-breaking space and the minus
  * sign is U+2212, as in Swedish typesetting (and so that numbers never break across lines).
+ *
+ * One decimals rule per unit (pages, tables, CSVs, the PDF; a column of a table keeps one rule):
+ *
+ * | unit                                  | decimals | function                         | example        |
+ * | ------------------------------------- | -------- | -------------------------------- | -------------- |
+ * | kronor (amounts, kr per invånare)     | 0        | formatKronor(öre), formatKr(kr)  | 3 735 428 kr   |
+ * | kronor where the rule is in öre       | 2        | formatKronor(öre, {ore: true})   | 1 234,50 kr    |
+ *   (hourly rates, price per unit, the agreement's own öre figures such as a tax swap's öre per
+ *   skattekrona, which are written in öre: formatOre)
+ * | miljoner kronor (mnkr)                | 1        | formatMnkr(öre)                  | 12,3 mnkr      |
+ * | percent and percentage points         | 1        | formatPercent(fraction)          | 41,3 %         |
+ * | change in percent                     | 1        | signed(formatPercent(…))         | +3,2 %         |
+ * | rates per 1 000 invånare              | 1        | formatDecimal(x, 1)              | 12,4           |
+ * | counts (persons, devices, doses)      | 0        | formatInteger                    | 1 204          |
+ * | hours (billed in quarter hours)       | 2        | formatHours(h)                   | 7,50           |
+ * | uprating factors, allocation indices  | 4        | formatDecimal(x, 4)              | 1,0280         |
+ * | similarity distances, weights         | 2        | formatDecimal(x, 2)              | 0,35           |
+ *
+ * Round once, where the rule says (exact money is rounded by the model, not here); a table column
+ * states its unit in its header and shows every row with the same number of decimals
+ * (test/browser/decimals.test.ts scans the built pages' tables for that).
  */
 const nbsp = "\u00a0";
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, nbsp);
@@ -31,6 +52,11 @@ export function formatKronor(ore: number | null | undefined, {ore: showOre = fal
 /** Kronor (a display number, not money arithmetic) → "1 234 kr" or "12,50 kr". */
 export function formatKr(kr: number | null | undefined, digits = 0): string {
   return kr == null || !Number.isFinite(kr) ? "–" : `${formatDecimal(kr, digits)}${nbsp}kr`;
+}
+
+/** Hours, always with two decimals (time is billed in quarter hours): "7,50", "0,25". Takes the text of an exact decimal too. */
+export function formatHours(h: number | string | null | undefined): string {
+  return h == null || h === "" ? "–" : formatDecimal(Number(h), 2);
 }
 
 export function formatPercent(fraction: number | null | undefined, digits = 1): string {

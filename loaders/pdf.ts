@@ -2,7 +2,7 @@
  * Prints a page of the built site to an A4 PDF (the seminar report, the skatteväxling review pack): a
  * static server on 127.0.0.1 for the built folder, Debian's Chromium (/usr/bin/chromium, or
  * CHROMIUM_PATH) driven by playwright-core, page numbers, date and data source in the footer of every
- * page. Shipped code: the CLI uses it (`npx samverkan rapport`, `npx samverkan skattevaxling --pdf`), so
+ * page, and a running header (county, year, report) where the page names one. Shipped code: the CLI uses it (`npx samverkan rapport`, `npx samverkan skattevaxling --pdf`), so
  * playwright-core is a dependency, not a devDependency. Requests that would leave 127.0.0.1 are blocked.
  */
 import {spawnSync} from "node:child_process";
@@ -81,10 +81,15 @@ export interface PrintOptions {
   footer: string;
   /** A selector that is there when the page has rendered its content. */
   ready?: string;
+  /**
+   * The running header at the top of every page ("Jämtlands län · 2025 · Seminarierapport"); without it,
+   * the page's own `data-running-header` attribute if it has one, else none.
+   */
+  header?: string;
 }
 
 /** Prints one page of the built site to an A4 PDF with "Sida N av M" on every page. */
-export async function printPdf({dist, path, out, footer, ready = "main p"}: PrintOptions): Promise<void> {
+export async function printPdf({dist, path, out, footer, ready = "main p", header}: PrintOptions): Promise<void> {
   const {server, origin} = await serveStatic(dist);
   const browser = await launchChromium();
   try {
@@ -98,12 +103,15 @@ export async function printPdf({dist, path, out, footer, ready = "main p"}: Prin
     await page.waitForSelector(ready, {timeout: 30_000});
     await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
     const date = new Date().toLocaleDateString("sv-SE");
+    const running = header ?? (await page.evaluate(() => document.querySelector("[data-running-header]")?.getAttribute("data-running-header") ?? ""));
     await page.pdf({
       path: out,
       format: "A4",
       printBackground: true,
       displayHeaderFooter: true,
-      headerTemplate: "<span></span>",
+      headerTemplate: running
+        ? `<div style="font: 8px system-ui, sans-serif; width: 100%; padding: 0 16mm; color: #333;"><span>${esc(running)}</span></div>`
+        : "<span></span>",
       footerTemplate: `<div style="font: 8px system-ui, sans-serif; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between; color: #333;">
         <span>${esc(footer)} · ${date}</span>
         <span>Sida <span class="pageNumber"></span> av <span class="totalPages"></span></span></div>`,

@@ -25,7 +25,17 @@ export interface SeminarReport {
   countyCode: string;
   countyName: string;
   year: number;
+  /** The county's agreement in force that year (or its newest), for the cover: title, document and status. */
+  agreement?: SeminarAgreement | null;
   sections: SeminarSection[];
+}
+
+export interface SeminarAgreement {
+  title: string;
+  /** The document as the agreement file names it. */
+  document: string;
+  /** "Antaget av … 2025-11-20." etc. (agreementStatus). */
+  status: string;
 }
 
 export type SectionBuilder = (wh: Warehouse, ctx: SeminarContext) => Promise<SeminarSection | null>;

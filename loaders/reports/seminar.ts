@@ -16,6 +16,7 @@ import {calendarSection, medtechSection, principleSections, principlesFor, rates
 import {seminarSection as vaccinationSection} from "./vaccination.ts";
 import {seminarSection as supplementaryAmountSection} from "./supplementary-amount.ts";
 import {costCategoryList} from "../labels.ts";
+import {agreementFor, agreementsOf, agreementStatus} from "../agreements.ts";
 
 export type {SeminarChart, SeminarContext, SeminarReport, SeminarSection, SectionBuilder} from "./seminar-types.ts";
 
@@ -212,7 +213,9 @@ export async function seminarReports(wh: Warehouse, years: number[], county?: st
       }
       // The evaluation starts from the agreement's purpose and principles: one section each, first.
       const principles = await principlesFor(wh, countyCode);
-      out.push({countyCode, countyName, year, sections: principles ? [...principleSections(principles, sections, ctx), ...sections] : sections});
+      const agreement = agreementFor(wh.agreements, countyCode, year) ?? agreementsOf(wh.agreements, countyCode).at(-1) ?? null;
+      const cover = agreement ? {title: agreement.title, document: agreement.termsSource.document, status: agreementStatus(agreement).text} : null;
+      out.push({countyCode, countyName, year, agreement: cover, sections: principles ? [...principleSections(principles, sections, ctx), ...sections] : sections});
     }
   }
   return out;

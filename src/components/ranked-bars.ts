@@ -59,11 +59,12 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
         strokeWidth: (d: RankedBar) => (d.mine ? 3 : 0.5),
         href: (d: RankedBar) => d.href ?? null,
         title: (d: RankedBar) => `${d.name}${d.mine ? " (min kommun)" : ""}: ${d.text}\nRang ${d.rank ?? "–"} av ${data.length}\nKlicka för kommunens profil`,
-        tip: true
+        // The tip never takes the click meant for the bar (Plot lets a pinned tip catch the pointer).
+        tip: {pointerEvents: "none"}
       }),
-      Plot.ruleX([0], {stroke: "#111"}),
+      Plot.ruleX([0], {stroke: "#111", pointerEvents: "none"}),
       ...refs.flatMap((r) => [
-        Plot.ruleX([r!.value], {stroke: r!.color, strokeWidth: 2, strokeDasharray: r!.dash}),
+        Plot.ruleX([r!.value], {stroke: r!.color, strokeWidth: 2, strokeDasharray: r!.dash, pointerEvents: "none"}),
         Plot.text([r], {
           x: (d: {value: number}) => d.value,
           frameAnchor: "top",
@@ -72,12 +73,13 @@ export function RankedBars(rows: readonly RankedBar[], {width = 760, label, aver
           textAnchor: narrow ? "middle" : r === larger ? "start" : "end",
           text: (d: {key: string; text: string}) => `${d.key} ${d.text}`,
           fill: "#111",
-          fontWeight: 600
+          fontWeight: 600,
+          pointerEvents: "none"
         })
       ]),
       // The figures last, with a white halo, so that no reference line hides them.
-      Plot.text(data.filter((d) => !d.mine), {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke"}),
-      Plot.text(data.filter((d) => d.mine), {x: "value", y: "name", text: (d: RankedBar) => `${d.text}${myMark}`, textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", fontWeight: 700, className: "my-municipality-mark"})
+      Plot.text(data.filter((d) => !d.mine), {x: "value", y: "name", text: "text", textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", pointerEvents: "none"}),
+      Plot.text(data.filter((d) => d.mine), {x: "value", y: "name", text: (d: RankedBar) => `${d.text}${myMark}`, textAnchor: "start", dx: 4, fill: "#111", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", fontWeight: 700, className: "my-municipality-mark", pointerEvents: "none"})
     ]
   }) as SVGSVGElement;
   describeChart(chart, description);

@@ -5,7 +5,7 @@
  * is calculateInvoice, so the calculator and the tables on the page cannot disagree.
  */
 import {el} from "./dom.js";
-import {formatDecimal, formatKronor} from "./format.js";
+import {formatDecimal, formatHours, formatKronor} from "./format.js";
 import type {CalculatedInvoice, RateForYear, AgreementRate} from "../../loaders/models/hourly-rates.ts";
 import type {IndexValue} from "../../loaders/models/index-uprating.ts";
 import type {Ratio} from "../../loaders/models/exact.ts";
@@ -105,7 +105,9 @@ export function RateCalculator({rates, years, series, model, initial = {}}: Rate
 
   function render(rate: CalculatorRate, r: RateForYear, result: CalculatedInvoice) {
     const kr = (ore: number) => formatKronor(ore, {ore: true});
-    const h = (t: string) => formatDecimal(Number(t), t.includes(".") ? t.split(".")[1].length : 0);
+    // Time with two decimals (quarter hours); started hours are whole.
+    const started = (t: string | number) => formatDecimal(Number(t), 0);
+    const billed = rate.startedHour ? started : formatHours;
     const table = el(
       "table",
       {class: "data-table calc-table"},
@@ -115,11 +117,11 @@ export function RateCalculator({rates, years, series, model, initial = {}}: Rate
         {},
         el("tr", {}, el("th", {scope: "col"}, "Uppdrag"), el("th", {scope: "col", class: "num"}, "Tid (h)"), el("th", {scope: "col", class: "num"}, rate.startedHour ? "Påbörjade timmar" : "Debiterad tid (h)"), el("th", {scope: "col", class: "num"}, "Belopp"))
       ),
-      el("tbody", {}, ...result.lines.map((l, i) => el("tr", {}, el("th", {scope: "row"}, String(i + 1)), el("td", {class: "num"}, h(l.hours)), el("td", {class: "num"}, h(l.billedHours)), el("td", {class: "num"}, kr(l.labourOre))))),
+      el("tbody", {}, ...result.lines.map((l, i) => el("tr", {}, el("th", {scope: "row"}, String(i + 1)), el("td", {class: "num"}, formatHours(l.hours)), el("td", {class: "num"}, billed(l.billedHours)), el("td", {class: "num"}, kr(l.labourOre))))),
       el(
         "tfoot",
         {},
-        el("tr", {}, el("th", {scope: "row"}, "Arbete"), el("td", {class: "num"}, h(result.hours)), el("td", {class: "num"}, h(result.billedHours)), el("td", {class: "num", "data-total": "labour"}, kr(result.labourOre))),
+        el("tr", {}, el("th", {scope: "row"}, "Arbete"), el("td", {class: "num"}, formatHours(result.hours)), el("td", {class: "num"}, billed(result.billedHours)), el("td", {class: "num", "data-total": "labour"}, kr(result.labourOre))),
         el("tr", {}, el("th", {scope: "row", colspan: 3}, "Resor"), el("td", {class: "num", "data-total": "travel"}, kr(result.travelOre))),
         el("tr", {}, el("th", {scope: "row", colspan: 3}, "Förbrukning och reservdelar"), el("td", {class: "num", "data-total": "parts"}, kr(result.partsOre))),
         el("tr", {class: "total"}, el("th", {scope: "row", colspan: 3}, "Summa att fakturera"), el("td", {class: "num", "data-total": "total"}, kr(result.totalOre)))
@@ -127,7 +129,7 @@ export function RateCalculator({rates, years, series, model, initial = {}}: Rate
     );
     output.replaceChildren(
       el("p", {class: "calc-sum"}, "Summa: ", el("strong", {}, kr(result.totalOre))),
-      el("div", {class: "table-scroll"}, table),
+      el("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": `Fakturarader: ${rate.label}, ${r.year}`}, table),
       el("p", {class: "calc-method"}, `Timpris: ${r.method}`),
       el("p", {class: "calc-method"}, `Uträkning: ${result.method}`)
     );

@@ -62,7 +62,7 @@ describe("Ersättningar", () => {
     // Hired staff: started hours 1 + 2 + 2 = 5 × 657 kr = 3 285 kr.
     await calc.locator("select[name=taxa]").selectOption("hiredStaff");
     expect(await calculatorSum(page, "3 285,00 kr")).toBe("3 285,00 kr");
-    expect((await calc.locator("tbody tr").allInnerTexts()).map(text)).toEqual(["1 0,5 1 657,00 kr", "2 1,25 2 1 314,00 kr", "3 2 2 1 314,00 kr"]);
+    expect((await calc.locator("tbody tr").allInnerTexts()).map(text)).toEqual(["1 0,50 1 657,00 kr", "2 1,25 2 1 314,00 kr", "3 2,00 2 1 314,00 kr"]);
 
     // Travel is added as it is.
     await calc.locator("input[name=resa]").fill("150");
@@ -140,7 +140,7 @@ describe("Ersättningar", () => {
     expect([url.get("ar"), url.get("typ"), url.get("kommun")]).toEqual(["2024", "synombud", "2305"]);
     const invoices = await readTable(page, "#fakturor table >> nth=1");
     expect(new Set(invoices.body.map((r) => `${r[1]}|${r[2]}`))).toEqual(new Set(["Bräcke|Synombud"]));
-    expect(invoices.rows.get("2024-01")).toEqual(["2024-01", "Bräcke", "Synombud", "Kommunen fakturerar regionen (syncentralen)", "2", "7,25", "8", "0", "329", "2 632,00"]);
+    expect(invoices.rows.get("2024-01")).toEqual(["2024-01", "Bräcke", "Synombud", "Kommunen fakturerar regionen (syncentralen)", "2", "7,25", "8", "0,00", "329", "2 632,00"]);
     const csv = await downloadCsv(page, page.locator("button.csv-download", {hasText: "fakturorna"}));
     expect(csv.name).toBe("insatser-23-2024-synombud-2305-fakturor.csv");
     expect(csv.raw).toContain("2305;2024-01;Bräcke;Synombud;Kommunen fakturerar regionen (syncentralen);2;7,25;8;0,00;329;2632,00");

@@ -170,13 +170,13 @@ describe("Jämför kommuner", () => {
     for (const n of profile.municipalities) expect(main).toContain(n.name);
     expect(main).toContain("euklidiskt avstånd");
     // One chart per indicator with figures, each described.
-    expect(await page.locator("section.indicator svg[role=img]").count()).toBeGreaterThan(10);
+    expect(await page.locator(".indicator svg[role=img]").count()).toBeGreaterThan(10);
     // The sentence under the first chart holds the data's figures (fixed prices by default).
     const ind = data.meta.indicators[0];
     const s = profile.series[ind.id].fasta!;
     const meas: MeasureInfo = measureOf(ind, ind.profileMeasure);
     const last = ind.years.length - 1;
-    expect(text(await page.locator("section.indicator .chart-note").first().innerText())).toBe(
+    expect(text(await page.locator(".indicator .chart-note").first().innerText())).toBe(
       text(`${ind.yearLabels[last]}: ${m.name} ${formatFigure(s.own[last], meas)}, länets medel ${formatFigure(s.county[last], meas)}, liknande kommuner ${formatFigure(s.similar[last], meas)}.`)
     );
     // Back to the comparison.

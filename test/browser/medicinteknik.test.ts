@@ -42,7 +42,7 @@ describe("Medicinteknik", () => {
     // 2. The fixed part of 2025H2: the DOMAIN table, 224.6 h, 126 113 kr, adding up.
     const cards = text(await page.locator("#fast-del .cards").innerText());
     expect(cards).toContain("Produkter 2025-06-30 923");
-    expect(cards).toContain("Resursbehov per år 224,6 h");
+    expect(cards).toContain("Resursbehov per år 224,60 h");
     expect(cards).toContain("Timpris 1 123 kr/h (2025)");
     expect(cards).toContain("Fast del 2025H2 126 113 kr");
     const fixed = await readTable(page, "#fast-del table");
@@ -74,8 +74,8 @@ describe("Medicinteknik", () => {
     expect(await page.locator("#fast-over-tid svg[role=img]").count()).toBe(1);
     const periods = await readTable(page, "#fast-over-tid table");
     expect(periods.body).toHaveLength(report.fixed.length);
-    expect(periods.rows.get("2025H2")).toEqual(["2025H2", "2025-06-30", "923", "224,6", "1 123", "252 225,80", "126 113"]);
-    expect(periods.rows.get("2026H1")).toEqual(["2026H1", "2025-12-31", "933", "226,6", "1 153", "261 269,80", "130 635"]);
+    expect(periods.rows.get("2025H2")).toEqual(["2025H2", "2025-06-30", "923", "224,60", "1 123", "252 225,80", "126 113"]);
+    expect(periods.rows.get("2026H1")).toEqual(["2026H1", "2025-12-31", "933", "226,60", "1 153", "261 269,80", "130 635"]);
 
     // 4. Variable part 2025: bars per month with their amounts, the invoices and their sum.
     const y2025 = report.variable.years.find((y) => y.year === 2025)!;
