@@ -34,9 +34,8 @@ export function dataDir(dir = process.env.SAMVERKAN_DATA): string {
 }
 
 /**
- * The files below a folder. A symbolic link counts as what it points to (a file or a folder), so a
- * linked data file is fingerprinted by its target's size and time; a link that leads back up the tree,
- * or nowhere, is skipped.
+ * The files below a folder. A symbolic link counts as what it points to (a file or a folder); a link
+ * that leads back up the tree, or nowhere, is skipped.
  */
 async function filesBelow(dir: string, seen = new Set<string>()): Promise<string[]> {
   const real = await realpath(dir).catch(() => dir);
@@ -50,19 +49,6 @@ async function filesBelow(dir: string, seen = new Set<string>()): Promise<string
     else if (kind?.isFile()) out.push(p);
   }
   return out.sort();
-}
-
-/** Fingerprint of the inputs (path, size, modification time) and of the code that reads them. */
-export async function fingerprint(dir: string): Promise<string> {
-  const h = createHash("sha256");
-  h.update(dir);
-  for (const f of (await filesBelow(dir)).filter((f) => /\.(csv|json|txt|tsv|xlsx)$/i.test(f))) {
-    // stat follows a symbolic link: the target's size and time, and where it points.
-    const s = await stat(f);
-    h.update(`\n${f}\t${s.size}\t${s.mtimeMs}\t${await realpath(f)}`);
-  }
-  h.update(await codeVersion());
-  return h.digest("hex").slice(0, 16);
 }
 
 export interface Warehouse {

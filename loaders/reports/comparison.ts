@@ -338,8 +338,8 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     .filter((x) => x.pop && x.pop.total > 0)
     .map(({code, pop}) => ({code, population: pop!.total, age65: pop!.age65, age80: pop!.age80, share65: pop!.age65 / pop!.total, share80: pop!.age80 / pop!.total}));
   const similar = similarMunicipalities(features, similarK);
-  const countyOfCode = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
-  const similarInCounty = similarWithinGroups(features, (code) => countyOfCode.get(code) ?? "", SIMILAR_IN_COUNTY);
+  const countyOf = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
+  const similarInCounty = similarWithinGroups(features, (code) => countyOf.get(code) ?? "", SIMILAR_IN_COUNTY);
 
   // Enrolment cells per service: hidden where the disclosure pass hid them (null), and, as a guard,
   // wherever a count is small.
@@ -378,7 +378,6 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
   // Costs: per category and principal (the largest; the others summed per principal), and totals per
   // principal and for both.
   const shownPairs = shownCostCategories(inputs.costs, categoriesShown);
-  const countyOf = new Map(inputs.municipalities.map((m) => [m.code, m.countyCode]));
   const others = new Map<string, {category: string; principal: string; county: Record<string, (bigint | null)[]>}>();
   const costCells = new Map<string, {current: Map<string, BaseCell>; fixed: Map<string, BaseCell>; category: string; principal: string; other: number}>();
   for (const r of inputs.costs) {
@@ -393,7 +392,9 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     if (factors) plus(e.fixed, atPriceLevel(amount, r.year, factors.get(r.principal === "region" ? "region" : "kommun")!));
     costCells.set(id, e);
     if (!shownPair) {
-      const o = others.get(`${r.category}|${r.principal}`) ?? others.set(`${r.category}|${r.principal}`, {category: r.category, principal: r.principal, county: {}}).get(`${r.category}|${r.principal}`)!;
+      const pair = `${r.category}|${r.principal}`;
+      if (!others.has(pair)) others.set(pair, {category: r.category, principal: r.principal, county: {}});
+      const o = others.get(pair)!;
       const sums = (o.county[countyOf.get(r.code) ?? ""] ??= costYears.map(() => null));
       const y = costYears.indexOf(r.year);
       sums[y] = (sums[y] ?? 0n) + BigInt(r.ore);

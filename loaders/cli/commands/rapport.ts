@@ -33,9 +33,10 @@ const PAGE = join("seminarium", "[lan]", "[year].md");
  * Builds the seminar page of one county and year alone, into `<work>/dist`, and returns that folder and
  * the page's path. Throws a Swedish sentence when the county or the year has no report.
  */
-export async function buildReportPage({dir, year, county, work}: {dir: string; year: number; county: string; work: string}): Promise<{dist: string; path: string}> {
+export async function buildReportPage({dir, year, county, work}: {dir: string; year: number; county: string; work: string}): Promise<{dist: string; path: string; source: string}> {
   const wh = await openWarehouse(dir);
   let site, report;
+  const source = wh.parameters.dataset.label;
   try {
     site = await siteInfo(wh);
     if (!site.counties.some((c) => c.code === county)) {
@@ -92,19 +93,18 @@ export async function buildReportPage({dir, year, county, work}: {dir: string; y
   if (build.status !== 0 || !existsSync(join(dist, "seminarium", county, `${year}.html`))) {
     throw new Error(`Rapportsidan kunde inte byggas:\n${`${build.stdout ?? ""}\n${build.stderr ?? ""}`.trim().slice(-3000)}`);
   }
-  return {dist, path: `/seminarium/${county}/${year}`};
+  return {dist, path: `/seminarium/${county}/${year}`, source};
 }
 
 export async function printReport({dir, year, county, out}: {dir: string; year: number; county: string; out: string}): Promise<void> {
-  const parameters = await readParameters(dir);
   const work = await mkdtemp(join(tmpdir(), "samverkan-rapport-"));
   try {
-    const {dist, path} = await buildReportPage({dir, year, county, work});
+    const {dist, path, source} = await buildReportPage({dir, year, county, work});
     await printPdf({
       dist,
       path,
       out,
-      footer: `Samverkan i siffror · Seminarierapport ${year} · Källa: ${parameters.dataset.label}`,
+      footer: `Samverkan i siffror · Seminarierapport ${year} · Källa: ${source}`,
       ready: ".report-section, .report + p, main p"
     });
   } finally {
