@@ -72,9 +72,10 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.rou
 console.log(`Data: ${dir} (${fmt(mb, 0)} MB of CSV). DuckDB: SAMVERKAN_DUCKDB=${process.env.SAMVERKAN_DUCKDB ?? "(default: memory_limit=1200MB)"}.`);
 console.log("");
 const rows: [string, Awaited<ReturnType<typeof measure>>][] = [];
-const step = async (name: string, args: string[], env: Record<string, string> = {}) => {
+// `samverkan check` exits 1 when it rejected rows: the messy set has rejects on purpose, so 1 is its success.
+const step = async (name: string, args: string[], env: Record<string, string> = {}, ok: number[] = [0]) => {
   const r = await measure(args, env);
-  if (r.code !== 0) throw new Error(`${name} failed (${r.code}):\n${r.stderr.slice(-3000)}`);
+  if (!ok.includes(r.code ?? -1)) throw new Error(`${name} failed (${r.code}):\n${r.stderr.slice(-3000)}`);
   rows.push([name, r]);
   console.error(`${name}: ${fmt(r.s)} s, ${fmt(r.peakMiB, 0)} MiB`);
   return r;
@@ -100,7 +101,7 @@ try {
 // The row is gone again: one more incremental build to get back to the data set's own warehouse.
 await measure(build, env);
 const unchanged = await step("rebuild with nothing changed", build, env);
-const check = await step("samverkan check after the build", ["bin/samverkan.js", "check", "--data", dir]);
+const check = await step("samverkan check after the build", ["bin/samverkan.js", "check", "--data", dir], {}, [0, 1]);
 void check;
 console.log("| step | time | × floor | % of build from scratch | peak memory, process tree |");
 console.log("| --- | ---: | ---: | ---: | ---: |");
