@@ -14,6 +14,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {ingestFolder} from "../loaders/ingest/ingest.ts";
+import {applyDuckdbSettings} from "../loaders/duckdb-settings.ts";
 
 const [mode, dir] = process.argv.slice(2);
 const work = await mkdtemp(join(tmpdir(), "samverkan-bench-"));
@@ -25,13 +26,15 @@ const cpuStart = process.cpuUsage();
 let rows = 0;
 let timings: {validateMs: number; deriveMs: number} | undefined;
 if (mode === "bare") {
-  await conn.run(`SET memory_limit = '${process.env.SAMVERKAN_MEMORY_LIMIT ?? "1200MB"}'`);
+  // The same limits as the project's ingest (SAMVERKAN_DUCKDB), so that the ratio compares like with like.
+  await applyDuckdbSettings(conn, join(work, "spill"));
   for (const f of (await readdir(dir)).filter((f) => f.endsWith(".csv")).sort()) {
     await conn.run(`CREATE TABLE "${f}" AS SELECT * FROM read_csv('${join(dir, f)}')`);
     rows += Number((await conn.runAndReadAll(`SELECT count(*) FROM "${f}"`)).getRows()[0][0]);
   }
 } else if (mode === "floor") {
-  await conn.run(`SET memory_limit = '${process.env.SAMVERKAN_MEMORY_LIMIT ?? "1200MB"}'`);
+  // The same limits as the project's ingest (SAMVERKAN_DUCKDB), so that the ratio compares like with like.
+  await applyDuckdbSettings(conn, join(work, "spill"));
   for (const f of (await readdir(dir)).filter((f) => f.endsWith(".csv")).sort()) {
     // What a hand-written read would be told after a look at the file: its encoding and decimal mark.
     const head = readFileSync(join(dir, f)).subarray(0, 1 << 16);
