@@ -1,7 +1,9 @@
 // Observable Framework configuration. Nothing here may reach another origin: no fonts, no CDN.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
+import {PAGE_FOOTER, PAGE_HEAD, PAGE_HEADER} from "./scripts/page-chrome.ts";
 
+const chromeAfterBuild = process.env.SAMVERKAN_PAGE_CHROME === "after-build";
 const dataDir = process.env.SAMVERKAN_DATA || join(process.cwd(), "data");
 
 /**
@@ -69,56 +71,6 @@ const pages = [
   {name: "Sekretess", path: "/metod-sekretess"}
 ].filter((p) => exists(p.path));
 
-/**
- * The tab title names what the page shows: the heading's subject when it is more than the page's name
- * (a municipality's profile: "Östersund – Kommunprofil"), and the chosen county. Framework renders
- * the title from the front matter, which cannot know the county or the municipality; this updates it
- * as the page renders and when the reader chooses another county. A printout opens the method notes.
- */
-const pageTitleScript = `<script>
-(() => {
-  const site = " | Samverkan i siffror";
-  const initial = document.title.replace(site, "");
-  const update = () => {
-    const main = document.getElementById("observablehq-main");
-    const heading = main && main.querySelector("h1");
-    const h1 = heading ? heading.textContent.replace(/\\s+/g, " ").trim() : "";
-    const parts = [];
-    if (h1 && h1 !== "Samverkan i siffror" && !h1.includes(initial)) parts.push(h1);
-    parts.push(initial);
-    const select = document.getElementById("county-select");
-    const county = select && select.selectedOptions[0] ? select.selectedOptions[0].textContent.trim() : "";
-    const title = parts.join(" – ");
-    const next = (county && !title.includes(county) ? title + " – " + county : title) + site;
-    if (document.title !== next) document.title = next;
-  };
-  // Framework's sidebar script names its toggle in English at run time ("Toggle sidebar Alt-B").
-  const toggle = () => {
-    const t = document.getElementById("observablehq-sidebar-toggle");
-    if (!t) return;
-    t.title = t.title.replace("Toggle sidebar", "Visa eller dölj menyn");
-    t.setAttribute("aria-label", "Meny");
-  };
-  addEventListener("load", toggle);
-  addEventListener("DOMContentLoaded", () => {
-    toggle();
-    update();
-    new MutationObserver(update).observe(document.body, {subtree: true, childList: true, characterData: true});
-    document.addEventListener("change", update);
-  });
-  // A printout carries the method notes too: open the closed ones while printing.
-  let opened = [];
-  addEventListener("beforeprint", () => {
-    opened = Array.from(document.querySelectorAll("#observablehq-main details:not([open])"));
-    for (const d of opened) d.open = true;
-  });
-  addEventListener("afterprint", () => {
-    for (const d of opened) d.open = false;
-    opened = [];
-  });
-})();
-</script>`;
-
 export default {
   title: "Samverkan i siffror",
   root: "src",
@@ -131,9 +83,9 @@ export default {
   search: false,
   toc: {label: "Innehåll"},
   pager: false,
-  head: pageTitleScript,
-  header: `<span class="site-title">Samverkan i siffror</span>`,
-  footer: `Samverkan i siffror – uppföljning av samverkan om hälso- och sjukvård i hemmet mellan region och kommuner. Byggd med Observable Framework.`,
+  // `npm run build` adds these to every page itself (scripts/page-chrome.ts): Framework would parse each
+  // with jsdom three times per page. `npm run dev` and a bare `observable` run get them from Framework.
+  ...(chromeAfterBuild ? {head: null, header: null, footer: null} : {head: PAGE_HEAD, header: PAGE_HEADER, footer: PAGE_FOOTER}),
   pages,
   dynamicPaths: [
     ...(exists("/kommun/x") ? municipalities.map((c) => `/kommun/${c}`) : []),

@@ -23,6 +23,7 @@ import {SETTINGS} from "../loaders/ingest/ingest.ts";
 import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
+import {addPageChrome} from "./page-chrome.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
@@ -258,7 +259,7 @@ const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
 // Framework runs the .ts loaders with `tsx` from PATH, which outside npm scripts may lack node_modules/.bin.
 const PATH = `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
-const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes}});
+const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes, ...(mode === "build" ? {SAMVERKAN_PAGE_CHROME: "after-build"} : {})}});
 child.on("exit", async (code) => {
   if (code === 0 && mode === "build") {
     await finishHtml(dist);
@@ -302,11 +303,12 @@ async function recordDist(stamp: string, distDir: string): Promise<void> {
  * language; the sidebar's close control, which Framework puts directly inside an <ol>; zoom, which
  * Framework's viewport blocks (maximum-scale=1, WCAG 1.4.4); a skip link first on the page, to the
  * main content; and a Swedish name for the sidebar toggle (Framework's title is "Toggle sidebar").
+ * First the head script, header and footer that Framework was told to leave out (scripts/page-chrome.ts).
  */
 async function finishHtml(dist: string): Promise<void> {
   for (const file of (await walk(dist)).filter((f) => f.endsWith(".html"))) {
     const html = await readFile(file, "utf8");
-    const fixed = html
+    const fixed = addPageChrome(html)
       .replace(/^(<!DOCTYPE html>\s*)<html>/i, '$1<html lang="sv">')
       .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2$1<ol>")
       .replace(/<meta name="viewport" content="[^"]*">/, '<meta name="viewport" content="width=device-width, initial-scale=1">')
