@@ -5,6 +5,7 @@
  *   npm run bench:data            # once: the national synthetic data set in /tmp/samverkan-national
  *   npm run bench                 # ingest vs bare DuckDB, builds, page weight, time to first chart
  *   npm run bench -- --quick      # skip the national builds
+ *   npm run bench -- --pages DIST # only page weights and time to first chart of a site built in DIST
  */
 import {execFileSync, spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
@@ -17,6 +18,7 @@ import {launch, serve} from "../test/browser/harness.ts";
 
 const national = resolve(process.env.SAMVERKAN_BENCH_DATA ?? "/tmp/samverkan-national");
 const quick = process.argv.includes("--quick");
+const pagesOnly = process.argv.includes("--pages") ? resolve(process.argv[process.argv.indexOf("--pages") + 1] ?? "dist") : null;
 const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const out: string[] = [];
 const say = (line = "") => {
@@ -39,23 +41,25 @@ say();
 say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
 say();
 
-if (!existsSync(join(national, "kommuner.csv"))) run(["bench/generate-national.ts", national]);
-const sizes = readdirSync(national).filter((f) => f.endsWith(".csv")).map((f) => statSync(join(national, f)).size);
-say(`## Ingest (${national}: ${(sizes.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(0)} MB of CSV)`);
-say();
-const bare = JSON.parse(run(["bench/ingest-once.ts", "bare", national]).stdout);
-const validated = JSON.parse(run(["bench/ingest-once.ts", "validate", national]).stdout);
-say("| | time | peak memory | rows |");
-say("| --- | ---: | ---: | ---: |");
-say(`| DuckDB read_csv, no checks | ${s(bare.ms)} s | ${bare.maxRssMb} MB | ${bare.rows} |`);
-say(`| project ingest, every rule + derived tables | ${s(validated.ms)} s | ${validated.maxRssMb} MB | ${validated.rows} |`);
-say(`| of which reading and validating the files | ${s(validated.validateMs)} s | | |`);
-say(`| of which derived tables (persons per year from episodes, doses per season, ledger sums) | ${s(validated.deriveMs)} s | | |`);
-say(`| ratio, whole ingest / bare | ${(validated.ms / bare.ms).toFixed(1).replace(".", ",")} × | | |`);
-say(`| ratio, validation only / bare | ${(validated.validateMs / bare.ms).toFixed(1).replace(".", ",")} × | | |`);
-// On a shared machine wall time depends on who else runs; CPU time (all threads) much less.
-say(`| ratio of CPU time (all threads), whole ingest / bare | ${(validated.cpuMs / bare.cpuMs).toFixed(1).replace(".", ",")} × | | |`);
-say();
+if (!pagesOnly) {
+  if (!existsSync(join(national, "kommuner.csv"))) run(["bench/generate-national.ts", national]);
+  const sizes = readdirSync(national).filter((f) => f.endsWith(".csv")).map((f) => statSync(join(national, f)).size);
+  say(`## Ingest (${national}: ${(sizes.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(0)} MB of CSV)`);
+  say();
+  const bare = JSON.parse(run(["bench/ingest-once.ts", "bare", national]).stdout);
+  const validated = JSON.parse(run(["bench/ingest-once.ts", "validate", national]).stdout);
+  say("| | time | peak memory | rows |");
+  say("| --- | ---: | ---: | ---: |");
+  say(`| DuckDB read_csv, no checks | ${s(bare.ms)} s | ${bare.maxRssMb} MB | ${bare.rows} |`);
+  say(`| project ingest, every rule + derived tables | ${s(validated.ms)} s | ${validated.maxRssMb} MB | ${validated.rows} |`);
+  say(`| of which reading and validating the files | ${s(validated.validateMs)} s | | |`);
+  say(`| of which derived tables (persons per year from episodes, doses per season, ledger sums) | ${s(validated.deriveMs)} s | | |`);
+  say(`| ratio, whole ingest / bare | ${(validated.ms / bare.ms).toFixed(1).replace(".", ",")} × | | |`);
+  say(`| ratio, validation only / bare | ${(validated.validateMs / bare.ms).toFixed(1).replace(".", ",")} × | | |`);
+  // On a shared machine wall time depends on who else runs; CPU time (all threads) much less.
+  say(`| ratio of CPU time (all threads), whole ingest / bare | ${(validated.cpuMs / bare.cpuMs).toFixed(1).replace(".", ",")} × | | |`);
+  say();
+}
 
 function pageWeights(dist: string): {page: string; html: number; js: number; css: number; data: number}[] {
   const pages: string[] = [];
@@ -172,6 +176,11 @@ function dataHash(dist: string): string {
   };
   if (existsSync(dir)) walk(dir);
   return h.digest("hex").slice(0, 16);
+}
+
+if (pagesOnly) {
+  await pageReport(pagesOnly, `Pages (${pagesOnly})`);
+  process.exit(0);
 }
 
 // The demo site as it ships.
