@@ -92,9 +92,10 @@ function pageWeights(dist: string): {page: string; html: number; js: number; css
 async function firstChart(dist: string, paths: string[]): Promise<Map<string, {ms: number; fetched: number}>> {
   process.env.SAMVERKAN_OUT = dist;
   const {server, origin} = await serve(dist);
-  const browser = await launch();
   const out = new Map<string, {ms: number; fetched: number}>();
   for (const path of paths) {
+    // A browser per page: one browser for all of them died part-way through the national pages.
+    const browser = await launch();
     const samples: number[] = [];
     let fetched = 0;
     for (let k = 0; k < 5; k++) {
@@ -116,8 +117,8 @@ async function firstChart(dist: string, paths: string[]): Promise<Map<string, {m
       await page.close();
     }
     out.set(path, {ms: median(samples), fetched});
+    await browser.close();
   }
-  await browser.close();
   server.close();
   return out;
 }
