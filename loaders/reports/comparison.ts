@@ -11,11 +11,12 @@ import {lit, queryRows} from "../ingest/sql.ts";
 import {type Ratio, ratio, add, ZERO, toFixed, mul} from "../models/exact.ts";
 import {MissingIndexError, type IndexName, type IndexValue} from "../models/index-uprating.ts";
 import {
-  atPriceLevel,
   cellKey,
+  commonDenominatorFactors,
   groupSeries,
   isSmallCount,
   measureSeries,
+  plus,
   priceFactors,
   similarMunicipalities,
   similarWithinGroups,
@@ -267,8 +268,10 @@ function measureSpecs(kind: Kind, hasEnrolment: boolean): MeasureSpec[] {
 }
 const ONE_ = ratio(1);
 
-const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : Number(toFixed(mul(f, scale), digits)));
-const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : Number(toFixed(mul(f, scale), digits)));
+// Scaled without normalising: toFixed rounds the exact value, whatever its form (see quotient).
+const scaled = (f: Ratio, scale: Ratio): Ratio => ({num: f.num * scale.num, den: f.den * scale.den});
+const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : Number(toFixed(scaled(f, scale), digits)));
+const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : Number(toFixed(scaled(f, scale), digits)));
 
 /** Cells of one indicator: values summed over several keys; a suppressed part suppresses the sum. */
 function sumCells(parts: ReadonlyMap<string, BaseCell>[]): Map<string, BaseCell> {
@@ -276,7 +279,7 @@ function sumCells(parts: ReadonlyMap<string, BaseCell>[]): Map<string, BaseCell>
   for (const part of parts)
     for (const [k, c] of part) {
       const prev = out.get(k);
-      out.set(k, prev ? {value: add(prev.value, c.value), suppressed: prev.suppressed || c.suppressed} : {...c});
+      out.set(k, prev ? {value: plus(prev.value, c.value), suppressed: prev.suppressed || c.suppressed} : {...c});
     }
   return out;
 }
@@ -362,6 +365,8 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     priceError = `${e.message} Fasta priser visas inte.`;
   }
 
+  const fixedFactors = factors && commonDenominatorFactors(factors);
+
   const indicators: IndicatorInfo[] = [];
   const series: ComparisonReport["series"] = {};
   const add_ = (info: Omit<IndicatorInfo, "measures" | "profileMeasure">, kind: Kind, variants: Partial<Record<Prices, Map<string, BaseCell>>>, enrolled?: Map<string, BaseCell>) => {
@@ -385,11 +390,16 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     // "\0" cannot start a category read from a file: the others' key never meets a real category's.
     const id = shownPair ? `${r.category}:${r.principal}` : `\0:${r.principal}`;
     const e = costCells.get(id) ?? {current: new Map(), fixed: new Map(), category: shownPair ? r.category : "", principal: r.principal, other: 0};
-    const amount = ratio(BigInt(r.ore));
+    const ore = BigInt(r.ore);
     const k = cellKey(r.code, r.year);
-    const plus = (cells: Map<string, BaseCell>, value: Ratio) => cells.set(k, {value: cells.has(k) ? add(cells.get(k)!.value, value) : value});
-    plus(e.current, amount);
-    if (factors) plus(e.fixed, atPriceLevel(amount, r.year, factors.get(r.principal === "region" ? "region" : "kommun")!));
+    const addTo = (cells: Map<string, BaseCell>, value: Ratio) => cells.set(k, {value: cells.has(k) ? plus(cells.get(k)!.value, value) : value});
+    addTo(e.current, ratio(ore));
+    if (fixedFactors) {
+      // The amount times its year's factor (atPriceLevel), over the year's common denominator.
+      const f = fixedFactors.get(r.principal === "region" ? "region" : "kommun")!.get(r.year);
+      if (!f) throw new RangeError(`ingen prisomräkningsfaktor för ${r.year}`);
+      addTo(e.fixed, {num: ore * f.num, den: f.den});
+    }
     costCells.set(id, e);
     if (!shownPair) {
       const pair = `${r.category}|${r.principal}`;
