@@ -9,7 +9,7 @@ import {LIST, listValue, VARCHAR} from "@duckdb/node-api";
 import type {Warehouse} from "../warehouse.ts";
 import type {Parameters} from "../schemas/parameters.ts";
 import {lit, queryRows} from "../ingest/sql.ts";
-import {type Ratio, ratio, add, ZERO, toFixed, mul} from "../models/exact.ts";
+import {type Ratio, ratio, add, ZERO, toFixed, mul, roundHalfAway} from "../models/exact.ts";
 import {MissingIndexError, type IndexName, type IndexValue} from "../models/index-uprating.ts";
 import {
   cellKey,
@@ -345,10 +345,20 @@ function measureSpecs(kind: Kind, hasEnrolment: boolean): MeasureSpec[] {
 }
 const ONE_ = ratio(1);
 
-// Scaled without normalising: toFixed rounds the exact value, whatever its form (see quotient).
-const scaled = (f: Ratio, scale: Ratio): Ratio => ({num: f.num * scale.num, den: f.den * scale.den});
-const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : Number(toFixed(scaled(f, scale), digits)));
-const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : Number(toFixed(scaled(f, scale), digits)));
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/**
+ * f × scale rounded once to `digits` decimals (half away from zero), as the number that
+ * Number(toFixed(f × scale, digits)) gives, without the text: the rounded value is an integer n over
+ * 10^digits, and n / 10^digits in floating point is the double nearest to that decimal, as parsing its
+ * text is, while n is exact (below 2^53). f need not be normalised (see quotient).
+ */
+function rounded(f: Ratio, scale: Ratio, digits: number): number {
+  const p = 10 ** digits;
+  const n = roundHalfAway({num: f.num * scale.num * BigInt(p), den: scale.den === 1n ? f.den : f.den * scale.den});
+  return n <= SAFE && n >= -SAFE ? Number(n) / p : Number(toFixed({num: f.num * scale.num, den: f.den * scale.den}, digits));
+}
+const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : rounded(f, scale, digits));
+const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : rounded(f, scale, digits));
 
 /** Cells of one indicator: values summed over several keys; a suppressed part suppresses the sum. */
 function sumCells(parts: ReadonlyMap<string, BaseCell>[]): Map<string, BaseCell> {
