@@ -112,7 +112,7 @@ function part(measure: MeasureId, input: MeasureInput, k: string, countySum: Rat
     case "per80": {
       const pop = input.population.get(k);
       const n = pop && (measure === "perInhabitant" ? pop.total : measure === "per65" ? pop.age65 : pop.age80);
-      return n ? {num: c.value, den: ratio(n)} : null;
+      return n ? {num: c.value, den: count(n)} : null;
     }
     case "perEnrolled": {
       const e = input.enrolled?.get(k);
@@ -129,6 +129,17 @@ function part(measure: MeasureId, input: MeasureInput, k: string, countySum: Rat
 }
 
 type PartOf = ReturnType<typeof part>;
+
+/** ratio(n) for a count of inhabitants, made once per count (every per-capita figure divides by one). */
+const counts = new Map<number, Ratio>();
+function count(n: number): Ratio {
+  let r = counts.get(n);
+  if (!r) {
+    if (counts.size > 100_000) counts.clear();
+    counts.set(n, (r = ratio(n)));
+  }
+  return r;
+}
 
 /**
  * The parts of a measure per municipality and year, computed once per input: measureSeries and then
@@ -158,12 +169,19 @@ function partsOf(measure: MeasureId, input: MeasureInput): Map<string, PartOf[]>
   return parts;
 }
 
+/** cmp, with one comparison of integers where the denominators are the same (a year's amounts). */
+const compare = (a: Ratio, b: Ratio): number => (a.den === b.den ? (a.num < b.num ? -1 : a.num > b.num ? 1 : 0) : cmp(a, b));
+
+/** The median of values sorted either way (mean of the two middle values for an even count). */
+function middle(sorted: readonly Ratio[]): Ratio | null {
+  if (!sorted.length) return null;
+  const m = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[m] : quotient(plus(sorted[m - 1], sorted[m]), ratio(2));
+}
+
 /** The exact median of a list (mean of the two middle values for an even count); null when empty. */
 export function median(values: readonly Ratio[]): Ratio | null {
-  if (!values.length) return null;
-  const s = [...values].sort(cmp);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : quotient(plus(s[m - 1], s[m]), ratio(2));
+  return middle([...values].sort(compare));
 }
 
 /**
@@ -181,10 +199,18 @@ export function change(from: Figure, to: Figure, kind: "relative" | "points"): R
 
 /** Competition ranking ("1224"), 1 = the highest figure; suppressed and missing figures have no rank. */
 export function ranks(figures: ReadonlyMap<string, Figure>): Map<string, number> {
-  // Sorted from the highest: a figure's rank is 1 + the number of figures before its run of equal ones.
-  const shown = [...figures].filter((e): e is [string, Ratio] => e[1] != null && e[1] !== "suppressed").sort((a, b) => cmp(b[1], a[1]));
+  return ranksOfSorted(shownFromHighest([...figures]));
+}
+
+/** The published figures, from the highest. */
+function shownFromHighest(figures: [string, Figure][]): [string, Ratio][] {
+  return figures.filter((e): e is [string, Ratio] => e[1] != null && e[1] !== "suppressed").sort((a, b) => compare(b[1], a[1]));
+}
+
+/** A figure's rank is 1 + the number of figures before its run of equal ones. */
+function ranksOfSorted(shown: readonly [string, Ratio][]): Map<string, number> {
   const out = new Map<string, number>();
-  shown.forEach(([code, v], i) => out.set(code, i > 0 && cmp(shown[i - 1][1], v) === 0 ? out.get(shown[i - 1][0])! : i + 1));
+  shown.forEach(([code, v], i) => out.set(code, i > 0 && compare(shown[i - 1][1], v) === 0 ? out.get(shown[i - 1][0])! : i + 1));
   return out;
 }
 
@@ -228,11 +254,12 @@ export function measureSeries(measure: MeasureId, input: MeasureInput): MeasureS
     const med: (Ratio | null)[] = [];
     const count: number[] = [];
     years.forEach((_, i) => {
-      const figures = new Map(members.map((code) => [code, values.get(code)![i]]));
-      for (const [code, r] of ranks(figures)) rank.get(code)![i] = r;
+      // One sort for the ranks and the median.
+      const sorted = shownFromHighest(members.map((code) => [code, values.get(code)![i]]));
+      for (const [code, r] of ranksOfSorted(sorted)) rank.get(code)![i] = r;
       const shown = members.map((code) => parts.get(code)![i]).filter((p): p is Part => p != null && p !== "suppressed");
       count.push(shown.length);
-      med.push(median(members.map((code) => values.get(code)![i]).filter((v): v is Ratio => v != null && v !== "suppressed")));
+      med.push(middle(sorted.map(([, v]) => v)));
       avg.push(measure === "share" ? null : groupAverage(shown));
     });
     countyAverage.set(cc, avg);

@@ -9,7 +9,7 @@ import {LIST, listValue, VARCHAR} from "@duckdb/node-api";
 import type {Warehouse} from "../warehouse.ts";
 import type {Parameters} from "../schemas/parameters.ts";
 import {lit, queryRows} from "../ingest/sql.ts";
-import {type Ratio, ratio, add, ZERO, toFixed, mul, roundHalfAway} from "../models/exact.ts";
+import {type Ratio, ratio, add, ZERO, toFixed, roundHalfAway} from "../models/exact.ts";
 import {MissingIndexError, type IndexName, type IndexValue} from "../models/index-uprating.ts";
 import {
   cellKey,
