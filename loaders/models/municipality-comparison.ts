@@ -194,7 +194,10 @@ export function change(from: Figure, to: Figure, kind: "relative" | "points"): R
   // Not normalised (see quotient): this runs for every cell and is only rounded for display.
   if (kind === "points") return to.den === from.den ? {num: to.num - from.num, den: to.den} : {num: to.num * from.den - from.num * to.den, den: to.den * from.den};
   // to / from − 1 as one fraction.
-  return from.num === 0n ? null : quotient({num: to.num * from.den - from.num * to.den, den: 1n}, {num: from.num * to.den, den: 1n});
+  if (from.num === 0n) return null;
+  const num = to.num * from.den - from.num * to.den;
+  const den = from.num * to.den;
+  return den < 0n ? {num: -num, den: -den} : {num, den};
 }
 
 /** Competition ranking ("1224"), 1 = the highest figure; suppressed and missing figures have no rank. */

@@ -354,7 +354,8 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  */
 function rounded(f: Ratio, scale: Ratio, digits: number): number {
   const p = 10 ** digits;
-  const n = roundHalfAway({num: f.num * scale.num * BigInt(p), den: scale.den === 1n ? f.den : f.den * scale.den});
+  const times = scale.num * BigInt(p);
+  const n = roundHalfAway({num: times === 1n ? f.num : f.num * times, den: scale.den === 1n ? f.den : f.den * scale.den});
   return n <= SAFE && n >= -SAFE ? Number(n) / p : Number(toFixed({num: f.num * scale.num, den: f.den * scale.den}, digits));
 }
 const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : rounded(f, scale, digits));
