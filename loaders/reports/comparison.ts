@@ -4,6 +4,11 @@
  * municipality-comparison.ts) as compact JSON: arrays per municipality (in the order of
  * `municipalities`) and year (in the order of the indicator's `years`), rounded for display.
  * A suppressed figure is the string ".." (SUPPRESSED), a missing one null.
+ *
+ * DuckDB sums the costs (readBoundedCosts): per municipality, year and shown category–principal pair,
+ * the other categories per principal, and each other pair per county and year; JavaScript gets a few
+ * rows per municipality and year however many ledger accounts there are, and does the exact per-cell
+ * arithmetic on them (fixed prices, measures, changes, ranks, county and similar figures).
  */
 import {LIST, listValue, VARCHAR} from "@duckdb/node-api";
 import type {Warehouse} from "../warehouse.ts";
