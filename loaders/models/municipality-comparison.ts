@@ -112,7 +112,7 @@ function part(measure: MeasureId, input: MeasureInput, k: string, countySum: Rat
     case "per80": {
       const pop = input.population.get(k);
       const n = pop && (measure === "perInhabitant" ? pop.total : measure === "per65" ? pop.age65 : pop.age80);
-      return n ? {num: c.value, den: count(n)} : null;
+      return n ? {num: c.value, den: countRatio(n)} : null;
     }
     case "perEnrolled": {
       const e = input.enrolled?.get(k);
@@ -132,7 +132,7 @@ type PartOf = ReturnType<typeof part>;
 
 /** ratio(n) for a count of inhabitants, made once per count (every per-capita figure divides by one). */
 const counts = new Map<number, Ratio>();
-function count(n: number): Ratio {
+function countRatio(n: number): Ratio {
   let r = counts.get(n);
   if (!r) {
     if (counts.size > 100_000) counts.clear();
@@ -143,7 +143,8 @@ function count(n: number): Ratio {
 
 /**
  * The parts of a measure per municipality and year, computed once per input: measureSeries and then
- * groupSeries (once for every municipality's similar ones) read the same cells.
+ * groupSeries (once for every municipality's similar ones) read the same cells. An input is not changed
+ * once it has been used (its maps are read-only).
  */
 const partsCache = new WeakMap<MeasureInput, Map<MeasureId, Map<string, PartOf[]>>>();
 function partsOf(measure: MeasureId, input: MeasureInput): Map<string, PartOf[]> {
