@@ -2,7 +2,8 @@
  * Cost categories are free text (kostnader.csv's kategori, a ledger's konto in kostnader-huvudbok.csv):
  * a ledger may have hundreds. Only the largest get a series of their own on the pages; the rest are
  * summed per principal into "övriga kostnadsslag", so that a page's data stays bounded however many
- * categories the data has.
+ * categories the data has. The comparison report (reports/comparison.ts) has DuckDB sum the costs; the
+ * choice of the pairs is made here, on their totals.
  */
 
 /** How many category–principal pairs get a series of their own. */

@@ -15,8 +15,12 @@
  *   (index-uprating.ts, lag 0), exactly, before any sum or division.
  * - Similar municipalities: the k nearest by Euclidean distance on z-scores of ln(population), share
  *   65+ and share 80+, across all municipalities in the data (like Kolada's "liknande kommuner").
+ *
+ * The figures of a series are exact but not normalised (see `quotient`): they are only rounded, compared
+ * and summed, and at national scale the gcds of the large numbers that fixed prices give cost more than
+ * all of that together (290 municipalities × 13 years × some 200 series). Compare them with `cmp`.
  */
-import {type Ratio, ratio, add, sub, div, cmp, sum, ZERO, ONE, mul} from "./exact.ts";
+import {type Ratio, ratio, add, cmp, sum, ZERO, ONE, mul} from "./exact.ts";
 import {priceLevelFactor, type IndexName, type IndexValue} from "./index-uprating.ts";
 
 export type MeasureId = "total" | "perInhabitant" | "per65" | "per80" | "perEnrolled" | "share" | "coverage";
@@ -57,6 +61,34 @@ export interface MeasureInput {
   enrolled?: ReadonlyMap<string, BaseCell>;
 }
 
+/**
+ * a / b exactly, not normalised (den > 0, gcd(num, den) possibly > 1). Every function of exact.ts accepts
+ * it; toFixed rounds it the same as its normalised form.
+ */
+export function quotient(a: Ratio, b: Ratio): Ratio {
+  const num = a.num * b.den;
+  const den = a.den * b.num;
+  if (den === 0n) throw new RangeError("division by zero");
+  return den < 0n ? {num: -num, den: -den} : {num, den};
+}
+
+/** a + b exactly; added as integers, not normalised, when both have the same denominator (one price year's amounts, counts). */
+export function plus(a: Ratio, b: Ratio): Ratio {
+  return a.den === b.den ? {num: a.num + b.num, den: a.den} : add(a, b);
+}
+
+/** Σ xs exactly (ZERO for none), not normalised: terms with the same denominator add as integers first. */
+export function total(xs: readonly Ratio[]): Ratio {
+  if (!xs.length) return ZERO;
+  const den = xs[0].den;
+  if (xs.every((x) => x.den === den)) {
+    let num = 0n;
+    for (const x of xs) num += x.num;
+    return {num, den};
+  }
+  return sum(xs);
+}
+
 /** "Is this a count of persons that must not be shown?" (1 … threshold − 1; 0 is shown). */
 export function isSmallCount(n: number, threshold: number): boolean {
   return n >= 1 && n < threshold;
@@ -67,23 +99,21 @@ interface Part {
   den: Ratio;
 }
 
-/** Numerator and denominator of a measure for one cell, or why there is none. */
-function part(measure: MeasureId, input: MeasureInput, code: string, year: number, countySums: Map<string, Ratio>, countyOf: Map<string, string>): Part | null | "suppressed" {
-  const k = cellKey(code, year);
+/** Numerator and denominator of a measure for one cell (key `k`), or why there is none. */
+function part(measure: MeasureId, input: MeasureInput, k: string, countySum: Ratio | undefined): Part | null | "suppressed" {
   const c = input.cells.get(k);
   if (!c) return null;
   if (c.suppressed) return "suppressed";
-  const pop = input.population.get(k);
-  const byPop = (n: number | undefined): Part | null => (n ? {num: c.value, den: ratio(n)} : null);
   switch (measure) {
     case "total":
       return {num: c.value, den: ONE};
     case "perInhabitant":
-      return byPop(pop?.total);
     case "per65":
-      return byPop(pop?.age65);
-    case "per80":
-      return byPop(pop?.age80);
+    case "per80": {
+      const pop = input.population.get(k);
+      const n = pop && (measure === "perInhabitant" ? pop.total : measure === "per65" ? pop.age65 : pop.age80);
+      return n ? {num: c.value, den: countRatio(n)} : null;
+    }
     case "perEnrolled": {
       const e = input.enrolled?.get(k);
       if (!e) return null;
@@ -93,19 +123,66 @@ function part(measure: MeasureId, input: MeasureInput, code: string, year: numbe
     case "coverage":
       if (c.denominatorSuppressed) return "suppressed";
       return c.denominator && c.denominator.num !== 0n ? {num: c.value, den: c.denominator} : null;
-    case "share": {
-      const s = countySums.get(cellKey(countyOf.get(code)!, year));
-      return s && s.num !== 0n ? {num: c.value, den: s} : null;
-    }
+    case "share":
+      return countySum && countySum.num !== 0n ? {num: c.value, den: countySum} : null;
   }
+}
+
+type PartOf = ReturnType<typeof part>;
+
+/** ratio(n) for a count of inhabitants, made once per count (every per-capita figure divides by one). */
+const counts = new Map<number, Ratio>();
+function countRatio(n: number): Ratio {
+  let r = counts.get(n);
+  if (!r) {
+    if (counts.size > 100_000) counts.clear();
+    counts.set(n, (r = ratio(n)));
+  }
+  return r;
+}
+
+/**
+ * The parts of a measure per municipality and year, computed once per input: measureSeries and then
+ * groupSeries (once for every municipality's similar ones) read the same cells. An input is not changed
+ * once it has been used (its maps are read-only).
+ */
+const partsCache = new WeakMap<MeasureInput, Map<MeasureId, Map<string, PartOf[]>>>();
+function partsOf(measure: MeasureId, input: MeasureInput): Map<string, PartOf[]> {
+  let byMeasure = partsCache.get(input);
+  if (!byMeasure) partsCache.set(input, (byMeasure = new Map()));
+  let parts = byMeasure.get(measure);
+  if (parts) return parts;
+  const {municipalities, years} = input;
+  // Share of the county: the sum over the municipalities whose figure is published.
+  const countySums = new Map<string, Ratio>();
+  if (measure === "share") {
+    for (const m of municipalities)
+      for (const y of years) {
+        const c = input.cells.get(cellKey(m.code, y));
+        if (!c || c.suppressed) continue;
+        const k = cellKey(m.countyCode, y);
+        const prev = countySums.get(k);
+        countySums.set(k, prev ? plus(prev, c.value) : c.value);
+      }
+  }
+  parts = new Map(municipalities.map((m) => [m.code, years.map((y) => part(measure, input, cellKey(m.code, y), countySums.get(cellKey(m.countyCode, y))))]));
+  byMeasure.set(measure, parts);
+  return parts;
+}
+
+/** cmp, with one comparison of integers where the denominators are the same (a year's amounts). */
+const compare = (a: Ratio, b: Ratio): number => (a.den === b.den ? (a.num < b.num ? -1 : a.num > b.num ? 1 : 0) : cmp(a, b));
+
+/** The median of values sorted either way (mean of the two middle values for an even count). */
+function middle(sorted: readonly Ratio[]): Ratio | null {
+  if (!sorted.length) return null;
+  const m = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[m] : quotient(plus(sorted[m - 1], sorted[m]), ratio(2));
 }
 
 /** The exact median of a list (mean of the two middle values for an even count); null when empty. */
 export function median(values: readonly Ratio[]): Ratio | null {
-  if (!values.length) return null;
-  const s = [...values].sort(cmp);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : div(add(s[m - 1], s[m]), ratio(2));
+  return middle([...values].sort(compare));
 }
 
 /**
@@ -115,16 +192,29 @@ export function median(values: readonly Ratio[]): Ratio | null {
  */
 export function change(from: Figure, to: Figure, kind: "relative" | "points"): Ratio | null {
   if (from == null || to == null || from === "suppressed" || to === "suppressed") return null;
-  if (kind === "points") return sub(to, from);
-  // to / from − 1 as one fraction: one normalisation instead of two (this runs for every cell).
-  return from.num === 0n ? null : ratio(to.num * from.den - from.num * to.den, to.den * from.num);
+  // Not normalised (see quotient): this runs for every cell and is only rounded for display.
+  if (kind === "points") return to.den === from.den ? {num: to.num - from.num, den: to.den} : {num: to.num * from.den - from.num * to.den, den: to.den * from.den};
+  // to / from − 1 as one fraction.
+  if (from.num === 0n) return null;
+  const num = to.num * from.den - from.num * to.den;
+  const den = from.num * to.den;
+  return den < 0n ? {num: -num, den: -den} : {num, den};
 }
 
 /** Competition ranking ("1224"), 1 = the highest figure; suppressed and missing figures have no rank. */
 export function ranks(figures: ReadonlyMap<string, Figure>): Map<string, number> {
-  const shown = [...figures].filter((e): e is [string, Ratio] => e[1] != null && e[1] !== "suppressed");
+  return ranksOfSorted(shownFromHighest([...figures]));
+}
+
+/** The published figures, from the highest. */
+function shownFromHighest(figures: [string, Figure][]): [string, Ratio][] {
+  return figures.filter((e): e is [string, Ratio] => e[1] != null && e[1] !== "suppressed").sort((a, b) => compare(b[1], a[1]));
+}
+
+/** A figure's rank is 1 + the number of figures before its run of equal ones. */
+function ranksOfSorted(shown: readonly [string, Ratio][]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [code, v] of shown) out.set(code, 1 + shown.filter(([, w]) => cmp(w, v) > 0).length);
+  shown.forEach(([code, v], i) => out.set(code, i > 0 && compare(shown[i - 1][1], v) === 0 ? out.get(shown[i - 1][0])! : i + 1));
   return out;
 }
 
@@ -147,26 +237,10 @@ export const changeKind = (m: MeasureId): "relative" | "points" => (m === "share
 /** One measure of one indicator for every municipality and year, with changes, ranks and county figures. */
 export function measureSeries(measure: MeasureId, input: MeasureInput): MeasureSeries {
   const {municipalities, years} = input;
-  const countyOf = new Map(municipalities.map((m) => [m.code, m.countyCode]));
   const counties = [...new Set(municipalities.map((m) => m.countyCode))];
-  // Share of the county: the sum over the municipalities whose figure is published.
-  const countySums = new Map<string, Ratio>();
-  if (measure === "share") {
-    for (const m of municipalities)
-      for (const y of years) {
-        const c = input.cells.get(cellKey(m.code, y));
-        if (!c || c.suppressed) continue;
-        const k = cellKey(m.countyCode, y);
-        countySums.set(k, add(countySums.get(k) ?? ZERO, c.value));
-      }
-  }
-  const parts = new Map<string, ReturnType<typeof part>[]>();
+  const parts = partsOf(measure, input);
   const values = new Map<string, Figure[]>();
-  for (const m of municipalities) {
-    const ps = years.map((y) => part(measure, input, m.code, y, countySums, countyOf));
-    parts.set(m.code, ps);
-    values.set(m.code, ps.map((p) => (p == null ? null : p === "suppressed" ? "suppressed" : div(p.num, p.den))));
-  }
+  for (const [code, ps] of parts) values.set(code, ps.map((p) => (p == null ? null : p === "suppressed" ? "suppressed" : quotient(p.num, p.den))));
   const kind = changeKind(measure);
   const sincePrevious = new Map<string, (Ratio | null)[]>();
   const sinceFirst = new Map<string, (Ratio | null)[]>();
@@ -184,11 +258,12 @@ export function measureSeries(measure: MeasureId, input: MeasureInput): MeasureS
     const med: (Ratio | null)[] = [];
     const count: number[] = [];
     years.forEach((_, i) => {
-      const figures = new Map(members.map((code) => [code, values.get(code)![i]]));
-      for (const [code, r] of ranks(figures)) rank.get(code)![i] = r;
+      // One sort for the ranks and the median.
+      const sorted = shownFromHighest(members.map((code) => [code, values.get(code)![i]]));
+      for (const [code, r] of ranksOfSorted(sorted)) rank.get(code)![i] = r;
       const shown = members.map((code) => parts.get(code)![i]).filter((p): p is Part => p != null && p !== "suppressed");
       count.push(shown.length);
-      med.push(median(shown.map((p) => div(p.num, p.den))));
+      med.push(middle(sorted.map(([, v]) => v)));
       avg.push(measure === "share" ? null : groupAverage(shown));
     });
     countyAverage.set(cc, avg);
@@ -201,8 +276,8 @@ export function measureSeries(measure: MeasureId, input: MeasureInput): MeasureS
 /** Σ numerators / Σ denominators of published parts (for "total", whose denominators are 1: the mean). */
 function groupAverage(shown: readonly Part[]): Ratio | null {
   if (!shown.length) return null;
-  const den = sum(shown.map((p) => p.den));
-  return den.num === 0n ? null : div(sum(shown.map((p) => p.num)), den);
+  const den = total(shown.map((p) => p.den));
+  return den.num === 0n ? null : quotient(total(shown.map((p) => p.num)), den);
 }
 
 /**
@@ -211,8 +286,9 @@ function groupAverage(shown: readonly Part[]): Ratio | null {
  */
 export function groupSeries(measure: MeasureId, input: MeasureInput, codes: readonly string[]): (Ratio | null)[] {
   if (measure === "share") return input.years.map(() => null);
-  const countyOf = new Map(input.municipalities.map((m) => [m.code, m.countyCode]));
-  return input.years.map((y) => groupAverage(codes.map((c) => part(measure, input, c, y, new Map(), countyOf)).filter((p): p is Part => p != null && p !== "suppressed")));
+  const parts = partsOf(measure, input);
+  const of = codes.map((c) => parts.get(c) ?? input.years.map((y) => part(measure, input, cellKey(c, y), undefined)));
+  return input.years.map((_, i) => groupAverage(of.map((ps) => ps[i]).filter((p): p is Part => p != null && p !== "suppressed")));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -222,6 +298,27 @@ export function groupSeries(measure: MeasureId, input: MeasureInput, codes: read
 export function priceFactors(series: readonly IndexValue[], index: IndexName, years: readonly number[], levelYear: number): Map<number, Ratio> {
   // From the index levels where the file has them (round once), else the chained yearly changes.
   return new Map(years.map((y) => [y, priceLevelFactor(series, index, y, levelYear).factor]));
+}
+
+/**
+ * The factors of several price series (one per principal) written, year by year, over one denominator
+ * per year (the least common multiple of theirs), not normalised: then amounts of one year in fixed
+ * prices, whichever principal's, add as integers (`plus`, `total`). The same exact values.
+ */
+export function commonDenominatorFactors<K>(factors: ReadonlyMap<K, ReadonlyMap<number, Ratio>>): Map<K, Map<number, Ratio>> {
+  const dens = new Map<number, bigint>();
+  for (const byYear of factors.values())
+    for (const [year, f] of byYear) {
+      const d = dens.get(year);
+      // lcm(d, f.den) = d · (f.den / gcd(d, f.den)), and ratio(d, f.den).den is that quotient.
+      dens.set(year, d == null ? f.den : d * ratio(d, f.den).den);
+    }
+  return new Map(
+    [...factors].map(([key, byYear]) => [key, new Map([...byYear].map(([year, f]) => {
+      const den = dens.get(year)!;
+      return [year, {num: f.num * (den / f.den), den}];
+    }))])
+  );
 }
 
 /** An amount in fixed prices: the amount times its year's factor (exact). */

@@ -4,18 +4,25 @@
  * municipality-comparison.ts) as compact JSON: arrays per municipality (in the order of
  * `municipalities`) and year (in the order of the indicator's `years`), rounded for display.
  * A suppressed figure is the string ".." (SUPPRESSED), a missing one null.
+ *
+ * DuckDB sums the costs (readBoundedCosts): per municipality, year and shown category–principal pair,
+ * the other categories per principal, and each other pair per county and year; JavaScript gets a few
+ * rows per municipality and year however many ledger accounts there are, and does the exact per-cell
+ * arithmetic on them (fixed prices, measures, changes, ranks, county and similar figures).
  */
+import {LIST, listValue, VARCHAR} from "@duckdb/node-api";
 import type {Warehouse} from "../warehouse.ts";
 import type {Parameters} from "../schemas/parameters.ts";
 import {lit, queryRows} from "../ingest/sql.ts";
-import {type Ratio, ratio, add, ZERO, toFixed, mul} from "../models/exact.ts";
+import {type Ratio, ratio, add, ZERO, toFixed, roundHalfAway} from "../models/exact.ts";
 import {MissingIndexError, type IndexName, type IndexValue} from "../models/index-uprating.ts";
 import {
-  atPriceLevel,
   cellKey,
+  commonDenominatorFactors,
   groupSeries,
   isSmallCount,
   measureSeries,
+  plus,
   priceFactors,
   similarMunicipalities,
   similarWithinGroups,
@@ -33,11 +40,37 @@ import {disclosurePolicy, policyShortText} from "../disclosure/policy.ts";
 // ---------------------------------------------------------------------------------------------------
 // Inputs
 
+/** A cost in öre of a municipality, year, category and principal. */
+export interface CostRow {
+  code: string;
+  year: number;
+  category: string;
+  principal: string;
+  ore: string;
+}
+
+/**
+ * The costs bounded to the shown categories (loaders/models/cost-categories.ts): the sums of the shown
+ * category–principal pairs per municipality and year, the other categories summed per municipality, year
+ * and principal (category null), and each other pair's sum per county and year ("övriga kostnadsslag").
+ * readComparisonInputs sums them in DuckDB, boundCosts in JavaScript from rows: the same figures.
+ */
+export interface BoundedCosts {
+  /** How many pairs were shown (the `n` of shownCostCategories). */
+  categoriesShown: number;
+  rows: {code: string; year: number; category: string | null; principal: string; ore: string}[];
+  /** countyCode "" for a municipality outside `municipalities`. */
+  others: {category: string; principal: string; countyCode: string; year: number; ore: string}[];
+}
+
 export interface ComparisonInputs {
   parameters: Pick<Parameters, "dataset" | "comparison" | "suppressionThreshold" | "years"> & Partial<Pick<Parameters, "suppressionAllOrNoneBelow">>;
   counties: {code: string; name: string; region: string}[];
   municipalities: {code: string; name: string; countyCode: string}[];
-  costs: {code: string; year: number; category: string; principal: string; ore: string}[];
+  /** Costs as rows (hand-made inputs); empty when `boundedCosts` holds them already summed. */
+  costs: CostRow[];
+  /** The costs summed into the shown categories in DuckDB (readComparisonInputs). */
+  boundedCosts?: BoundedCosts;
   /** Protected counts (loaders/disclosure/): null where the disclosure pass hid the count. */
   enrolment: {code: string; year: number; service: string; enrolled: number | null}[];
   vaccination: {code: string; season: string; targetGroup: string; vaccine: string; vaccinated: number | null; targetSize: number | null; unvaccinated?: number | null}[];
@@ -48,7 +81,60 @@ export interface ComparisonInputs {
 
 export const SERVICES = ["palliativ", "hemsjukvard", "sabo", "korttid"] as const;
 
-export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInputs> {
+/** Every cost line in öre (rounded once per line, as cost_summary's amounts have 2 decimals), summed per municipality, year, category and principal. */
+const COST_CELLS = `SELECT municipality_code AS code, year, category, principal, sum(CAST(round(amount * 100) AS BIGINT)) AS ore FROM cost_summary GROUP BY ALL`;
+
+/**
+ * The costs summed in DuckDB into the `categoriesShown` largest category–principal pairs and the others
+ * (BoundedCosts): JavaScript gets a few rows per municipality and year however many categories a
+ * ledger has. The choice of the pairs is shownCostCategories' own, on the pairs' totals.
+ */
+export async function readBoundedCosts(wh: Warehouse, categoriesShown = COST_CATEGORIES_SHOWN): Promise<BoundedCosts> {
+  const c = wh.connection;
+  const totals = await queryRows<{category: string; principal: string; ore: string}>(
+    c,
+    `SELECT category, principal, CAST(sum(ore) AS VARCHAR) AS ore FROM (${COST_CELLS}) GROUP BY ALL ORDER BY 1, 2`
+  );
+  const shown = listValue([...shownCostCategories(totals, categoriesShown)]);
+  const read = async <T>(sql: string): Promise<T[]> => (await c.runAndReadAll(sql, [shown], [LIST(VARCHAR)])).getRowObjectsJson() as T[];
+  // The same key as shownCostCategories': category|principal.
+  const marked = `SELECT *, list_contains($1, category || '|' || principal) AS shown FROM (${COST_CELLS})`;
+  const rows = await read<BoundedCosts["rows"][number]>(
+    `SELECT code, year, CASE WHEN shown THEN category END AS category, principal, CAST(sum(ore) AS VARCHAR) AS ore
+     FROM (${marked}) GROUP BY ALL ORDER BY 1, 2, 3 NULLS LAST, 4`
+  );
+  const others = await read<BoundedCosts["others"][number]>(
+    `SELECT category, principal, coalesce(m.county_code, '') AS "countyCode", year, CAST(sum(ore) AS VARCHAR) AS ore
+     FROM (${marked}) c LEFT JOIN municipalities m ON m.municipality_code = c.code
+     WHERE NOT shown GROUP BY ALL ORDER BY 1, 2, 3, 4`
+  );
+  return {categoriesShown, rows: rows.map((r) => ({...r, year: Number(r.year)})), others: others.map((r) => ({...r, year: Number(r.year)}))};
+}
+
+/** BoundedCosts from rows, in JavaScript: what readBoundedCosts sums in DuckDB. */
+export function boundCosts(costs: readonly CostRow[], countyOf: ReadonlyMap<string, string>, categoriesShown = COST_CATEGORIES_SHOWN): BoundedCosts {
+  const shown = shownCostCategories(costs, categoriesShown);
+  const rows = new Map<string, {code: string; year: number; category: string | null; principal: string; ore: bigint}>();
+  const others = new Map<string, {category: string; principal: string; countyCode: string; year: number; ore: bigint}>();
+  for (const r of costs) {
+    const category = shown.has(`${r.category}|${r.principal}`) ? r.category : null;
+    const k = JSON.stringify([r.code, r.year, category, r.principal]);
+    const row = rows.get(k) ?? rows.set(k, {code: r.code, year: r.year, category, principal: r.principal, ore: 0n}).get(k)!;
+    row.ore += BigInt(r.ore);
+    if (category != null) continue;
+    const countyCode = countyOf.get(r.code) ?? "";
+    const ko = JSON.stringify([r.category, r.principal, countyCode, r.year]);
+    const o = others.get(ko) ?? others.set(ko, {category: r.category, principal: r.principal, countyCode, year: r.year, ore: 0n}).get(ko)!;
+    o.ore += BigInt(r.ore);
+  }
+  return {
+    categoriesShown,
+    rows: [...rows.values()].map((r) => ({...r, ore: String(r.ore)})),
+    others: [...others.values()].map((r) => ({...r, ore: String(r.ore)}))
+  };
+}
+
+export async function readComparisonInputs(wh: Warehouse, {categoriesShown = COST_CATEGORIES_SHOWN}: {categoriesShown?: number} = {}): Promise<ComparisonInputs> {
   const c = wh.connection;
   const p = wh.parameters;
   const counties = await readCounties(c);
@@ -56,11 +142,7 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
     c,
     `SELECT municipality_code AS code, municipality_name AS name, county_code AS "countyCode" FROM municipalities ORDER BY county_code, municipality_name COLLATE NOCASE`
   );
-  const costs = await queryRows<{code: string; year: number; category: string; principal: string; ore: string}>(
-    c,
-    `SELECT municipality_code AS code, year, category, principal, CAST(sum(CAST(round(amount * 100) AS BIGINT)) AS VARCHAR) AS ore
-     FROM cost_summary GROUP BY ALL ORDER BY 1, 2, 3, 4`
-  );
+  const boundedCosts = await readBoundedCosts(wh, categoriesShown);
   // Person counts from the protected tables only (loaders/disclosure/): the same hidden cells as every other page.
   const enrolment = await queryRows<{code: string; year: number; service: string; enrolled: number | null}>(
     c,
@@ -94,7 +176,8 @@ export async function readComparisonInputs(wh: Warehouse): Promise<ComparisonInp
     parameters: {dataset: p.dataset, comparison: p.comparison, suppressionThreshold: p.suppressionThreshold, suppressionAllOrNoneBelow: p.suppressionAllOrNoneBelow, years: p.years},
     counties,
     municipalities,
-    costs,
+    costs: [],
+    boundedCosts,
     enrolment: enrolment.map((r) => ({...r, enrolled: r.enrolled == null ? null : Number(r.enrolled)})),
     vaccination: vaccination.map((r) => ({
       ...r,
@@ -267,8 +350,21 @@ function measureSpecs(kind: Kind, hasEnrolment: boolean): MeasureSpec[] {
 }
 const ONE_ = ratio(1);
 
-const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : Number(toFixed(mul(f, scale), digits)));
-const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : Number(toFixed(mul(f, scale), digits)));
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/**
+ * f × scale rounded once to `digits` decimals (half away from zero), as the number that
+ * Number(toFixed(f × scale, digits)) gives, without the text: the rounded value is an integer n over
+ * 10^digits, and n / 10^digits in floating point is the double nearest to that decimal, as parsing its
+ * text is, while n is exact (below 2^53). f need not be normalised (see quotient).
+ */
+function rounded(f: Ratio, scale: Ratio, digits: number): number {
+  const p = 10 ** digits;
+  const times = scale.num * BigInt(p);
+  const n = roundHalfAway({num: times === 1n ? f.num : f.num * times, den: scale.den === 1n ? f.den : f.den * scale.den});
+  return n <= SAFE && n >= -SAFE ? Number(n) / p : Number(toFixed({num: f.num * scale.num, den: f.den * scale.den}, digits));
+}
+const shown = (f: Figure, scale: Ratio, digits: number): Shown => (f == null ? null : f === "suppressed" ? SUPPRESSED : rounded(f, scale, digits));
+const num = (f: Ratio | null, scale: Ratio, digits: number): number | null => (f == null ? null : rounded(f, scale, digits));
 
 /** Cells of one indicator: values summed over several keys; a suppressed part suppresses the sum. */
 function sumCells(parts: ReadonlyMap<string, BaseCell>[]): Map<string, BaseCell> {
@@ -276,7 +372,7 @@ function sumCells(parts: ReadonlyMap<string, BaseCell>[]): Map<string, BaseCell>
   for (const part of parts)
     for (const [k, c] of part) {
       const prev = out.get(k);
-      out.set(k, prev ? {value: add(prev.value, c.value), suppressed: prev.suppressed || c.suppressed} : {...c});
+      out.set(k, prev ? {value: plus(prev.value, c.value), suppressed: prev.suppressed || c.suppressed} : {...c});
     }
   return out;
 }
@@ -349,7 +445,10 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
   const enrolledFor = (services: readonly string[]) => sumCells(services.map((s) => enrolment.get(s)!));
 
   // Fixed prices: each principal's index, to the price level of the last year with costs.
-  const costYears = [...new Set(inputs.costs.map((r) => r.year))].sort();
+  if (inputs.boundedCosts && inputs.costs.length) throw new Error("comparisonReport: costs both as rows and bounded");
+  if (inputs.boundedCosts && inputs.boundedCosts.categoriesShown !== categoriesShown) throw new Error(`comparisonReport: the costs are bounded to ${inputs.boundedCosts.categoriesShown} categories, not ${categoriesShown}`);
+  const costs = inputs.boundedCosts ?? boundCosts(inputs.costs, countyOf, categoriesShown);
+  const costYears = [...new Set(costs.rows.map((r) => r.year))].sort();
   const levelYear = Math.min(p.years.to, costYears.at(-1) ?? p.years.to);
   const indexOf = (principal: string): IndexName => (principal === "region" ? p.comparison.regionIndex : p.comparison.municipalIndex);
   let factors: Map<string, Map<number, Ratio>> | null = new Map();
@@ -361,6 +460,8 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
     factors = null;
     priceError = `${e.message} Fasta priser visas inte.`;
   }
+
+  const fixedFactors = factors && commonDenominatorFactors(factors);
 
   const indicators: IndicatorInfo[] = [];
   const series: ComparisonReport["series"] = {};
@@ -377,28 +478,30 @@ export function comparisonReport(inputs: ComparisonInputs, {similarK = 5, catego
 
   // Costs: per category and principal (the largest; the others summed per principal), and totals per
   // principal and for both.
-  const shownPairs = shownCostCategories(inputs.costs, categoriesShown);
   const others = new Map<string, {category: string; principal: string; county: Record<string, (bigint | null)[]>}>();
   const costCells = new Map<string, {current: Map<string, BaseCell>; fixed: Map<string, BaseCell>; category: string; principal: string; other: number}>();
-  for (const r of inputs.costs) {
-    const shownPair = shownPairs.has(`${r.category}|${r.principal}`);
+  for (const r of costs.rows) {
     // "\0" cannot start a category read from a file: the others' key never meets a real category's.
-    const id = shownPair ? `${r.category}:${r.principal}` : `\0:${r.principal}`;
-    const e = costCells.get(id) ?? {current: new Map(), fixed: new Map(), category: shownPair ? r.category : "", principal: r.principal, other: 0};
-    const amount = ratio(BigInt(r.ore));
+    const id = r.category != null ? `${r.category}:${r.principal}` : `\0:${r.principal}`;
+    const e = costCells.get(id) ?? {current: new Map(), fixed: new Map(), category: r.category ?? "", principal: r.principal, other: 0};
+    const ore = BigInt(r.ore);
     const k = cellKey(r.code, r.year);
-    const plus = (cells: Map<string, BaseCell>, value: Ratio) => cells.set(k, {value: cells.has(k) ? add(cells.get(k)!.value, value) : value});
-    plus(e.current, amount);
-    if (factors) plus(e.fixed, atPriceLevel(amount, r.year, factors.get(r.principal === "region" ? "region" : "kommun")!));
-    costCells.set(id, e);
-    if (!shownPair) {
-      const pair = `${r.category}|${r.principal}`;
-      if (!others.has(pair)) others.set(pair, {category: r.category, principal: r.principal, county: {}});
-      const o = others.get(pair)!;
-      const sums = (o.county[countyOf.get(r.code) ?? ""] ??= costYears.map(() => null));
-      const y = costYears.indexOf(r.year);
-      sums[y] = (sums[y] ?? 0n) + BigInt(r.ore);
+    const addTo = (cells: Map<string, BaseCell>, value: Ratio) => cells.set(k, {value: cells.has(k) ? plus(cells.get(k)!.value, value) : value});
+    addTo(e.current, ratio(ore));
+    if (fixedFactors) {
+      // The amount times its year's factor (atPriceLevel), over the year's common denominator.
+      const f = fixedFactors.get(r.principal === "region" ? "region" : "kommun")!.get(r.year);
+      if (!f) throw new RangeError(`ingen prisomräkningsfaktor för ${r.year}`);
+      addTo(e.fixed, {num: ore * f.num, den: f.den});
     }
+    costCells.set(id, e);
+  }
+  for (const r of costs.others) {
+    const pair = `${r.category}|${r.principal}`;
+    if (!others.has(pair)) others.set(pair, {category: r.category, principal: r.principal, county: {}});
+    const sums = (others.get(pair)!.county[r.countyCode] ??= costYears.map(() => null));
+    const y = costYears.indexOf(r.year);
+    sums[y] = (sums[y] ?? 0n) + BigInt(r.ore);
   }
   for (const e of costCells.values()) if (!e.category) e.other = [...others.values()].filter((o) => o.principal === e.principal).length;
   const categoryLabel = (c: {category: string; principal: string; other: number}) => (c.category ? CATEGORY_LABELS[c.category] ?? c.category : `övriga kostnadsslag (${c.other} st)`);

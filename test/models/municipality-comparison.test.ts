@@ -6,15 +6,19 @@ import {
   atPriceLevel,
   cellKey,
   change,
+  commonDenominatorFactors,
   groupSeries,
   isSmallCount,
   measureSeries,
   median,
+  plus,
   priceFactors,
+  quotient,
   ranks,
   rankQuartile,
   similarMunicipalities,
   similarWithinGroups,
+  total,
   zScores,
   type BaseCell,
   type Figure,
@@ -55,6 +59,7 @@ const costCells = new Map<string, BaseCell>(Object.entries(costs).flatMap(([code
 const costInput: MeasureInput = {municipalities, years, cells: costCells, population};
 
 const kr = (f: Figure | Ratio | null | undefined, digits = 2) => (f == null || f === "suppressed" ? f : toFixed(ratio(f.num, f.den * BigInt(KR)), digits));
+const lowest = (f: Figure | undefined) => (f == null || f === "suppressed" ? f : ratio(f.num, f.den));
 const pct = (f: Ratio | null | undefined, digits = 2) => (f == null ? f : toFixed(ratio(f.num * 100n, f.den), digits));
 
 describe("per-capita measures and the county figures", () => {
@@ -123,8 +128,9 @@ describe("small counts of persons", () => {
     const s = measureSeries("perInhabitant", input);
     expect(toFixed(s.countyAverage.get("01")![0]!, 6)).toBe("0.012000");
     expect(s.countyCount.get("01")![0]).toBe(2);
-    expect(measureSeries("share", input).values.get("0102")![0]).toEqual(ratio(1, 3));
-    expect(measureSeries("total", input).countyAverage.get("01")![0]).toEqual(ratio(15)); // (10 + 20) / 2
+    // The model's figures are exact but not normalised (10/30): compared in lowest terms.
+    expect(lowest(measureSeries("share", input).values.get("0102")![0])).toEqual(ratio(1, 3));
+    expect(lowest(measureSeries("total", input).countyAverage.get("01")![0])).toEqual(ratio(15)); // (10 + 20) / 2
   });
   it("cost per enrolled person: suppressed where the enrolled count is; missing where nobody is enrolled", () => {
     const s = measureSeries("perEnrolled", {...costInput, enrolled});
@@ -167,7 +173,38 @@ describe("fixed prices", () => {
   });
 });
 
+describe("fixed prices over one denominator per year", () => {
+  // 2013: kommun × 1.0506 (= 5253/5000), region × 1.025 (= 41/40); lcm(5000, 40) = 5000, so the region's
+  // factor is written 5125/5000. 2014: kommun × 1.03 (103/100), region × 1 (1/1): both over 100.
+  const factors = new Map([
+    ["kommun", new Map([[2013, ratio(5253, 5000)], [2014, ratio(103, 100)]])],
+    ["region", new Map([[2013, ratio(41, 40)], [2014, ratio(1)]])]
+  ]);
+  const common = commonDenominatorFactors(factors);
+  it("writes each year's factors over the least common multiple of their denominators, values unchanged", () => {
+    expect(common.get("kommun")!.get(2013)).toEqual({num: 5253n, den: 5000n});
+    expect(common.get("region")!.get(2013)).toEqual({num: 5125n, den: 5000n});
+    expect(common.get("kommun")!.get(2014)).toEqual({num: 103n, den: 100n});
+    expect(common.get("region")!.get(2014)).toEqual({num: 100n, den: 100n});
+  });
+  it("so a year's amounts add as integers: 100 000 kr kommun + 20 000 kr region in 2013 = 105 060 + 20 500 = 125 560 kr", () => {
+    const k = common.get("kommun")!.get(2013)!;
+    const r = common.get("region")!.get(2013)!;
+    const sum = plus({num: 100_000n * k.num, den: k.den}, {num: 20_000n * r.num, den: r.den});
+    expect(sum.den).toBe(5000n);
+    expect(lowest(sum)).toEqual(ratio(125_560));
+    expect(lowest(total([sum, {num: 5000n, den: 5000n}]))).toEqual(ratio(125_561));
+  });
+});
+
 describe("helpers", () => {
+  it("quotient is exact, not normalised, with a positive denominator: (3/4) / (−6/5) = −15/24 = −5/8", () => {
+    const q = quotient(ratio(3, 4), ratio(-6, 5));
+    expect(q).toEqual({num: -15n, den: 24n});
+    expect(lowest(q)).toEqual(ratio(-5, 8));
+    expect(toFixed(q, 3)).toBe("-0.625");
+    expect(() => quotient(ratio(1), ratio(0))).toThrow();
+  });
   it("median of an even list is the mean of the middle two; change from zero is undefined", () => {
     expect(median([ratio(1), ratio(4), ratio(2), ratio(3)])).toEqual(ratio(5, 2));
     expect(median([])).toBeNull();
