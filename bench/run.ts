@@ -88,6 +88,7 @@ function pageWeights(dist: string): {page: string; html: number; js: number; css
  * Per page, the median of 5 loads to the first chart or table in headless Chromium, and the data the
  * page fetched by then and by the end of its loading (gzipped): a per-county page fetches one part of
  * its county's data at a time, so this is less than all the files it may fetch (`data` of pageWeights).
+ * A page that shows neither (a county without an agreement shows a note) gives up after 10 s: "–".
  */
 async function firstChart(dist: string, paths: string[]): Promise<Map<string, {ms: number; fetched: number}>> {
   process.env.SAMVERKAN_OUT = dist;
@@ -102,12 +103,12 @@ async function firstChart(dist: string, paths: string[]): Promise<Map<string, {m
       const page = await browser.newPage();
       await page.goto(origin + path, {waitUntil: "commit"});
       const t = await page
-        .waitForFunction(() => (document.querySelector("main svg, main table") ? performance.now() : 0), null, {timeout: 30_000, polling: 10})
+        .waitForFunction(() => (document.querySelector("main svg, main table") ? performance.now() : 0), null, {timeout: 10_000, polling: 10})
         .then((h) => h.jsonValue() as Promise<number>)
         .catch(() => NaN);
       samples.push(t);
       if (k === 0) {
-        await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 30_000}).catch(() => {});
+        await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 10_000}).catch(() => {});
         const files = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
         for (const f of new Set(files.filter((f) => f.startsWith("/_file/")))) {
           const file = join(dist, decodeURIComponent(f));
