@@ -13,9 +13,9 @@
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
-import {cpus} from "node:os";
-import {dirname, join, relative} from "node:path";
+import {mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {cpus, tmpdir} from "node:os";
+import {basename, dirname, join, relative} from "node:path";
 import {build as esbuild} from "esbuild";
 import {updateWarehouse, openWarehouse, dataDir, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
 import {INPUTS} from "../loaders/schemas/inputs.ts";
@@ -24,6 +24,7 @@ import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
+import {mergeInto, pruneFiles, stalePages, type Plan} from "./partial-render.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
@@ -245,37 +246,129 @@ const dist = out || join(ROOT, "dist");
 
 // Nothing changed since the last successful build (inputs, loader outputs, pages, components,
 // config, this script) and dist/ is as that build left it: Framework would render the same pages.
-const siteStamp = mode === "build" ? await siteFingerprint(stamps, routes, dist) : "";
+const sourceStamp = mode === "build" ? await sourcesFingerprint(routes, dist) : "";
+const siteStamp = mode === "build" ? createHash("sha256").update(JSON.stringify(stamps)).update(sourceStamp).digest("hex") : "";
 if (mode === "build" && !dropped.length && !ran.length && (await distIntact(siteStamp, dist))) {
   console.log(`Inget har ändrats sedan förra bygget (data, laddare, sidor, inställningar): sidorna renderas inte om, ${relative(ROOT, dist) || dist} är oförändrad.`);
   process.exit(0);
 }
+
+// Only loader output changed since the last build, and dist/ is as that build left it: only the
+// pages whose data files have other content now are rendered again (scripts/partial-render.ts).
+let plan: Plan | null = null;
+let whyFull = "";
+if (mode === "build") {
+  const last = existsSync(SITE_STAMP) ? (JSON.parse(await readFile(SITE_STAMP, "utf8")) as Partial<SiteRecord>) : null;
+  if (process.env.SAMVERKAN_FULL_RENDER === "1") whyFull = "SAMVERKAN_FULL_RENDER=1";
+  else if (!last || !existsSync(dist)) whyFull = "inget tidigare bygge att utgå från";
+  else if (last.dist !== dist) whyFull = "en annan utmapp än förra bygget";
+  else if (last.sources !== sourceStamp) whyFull = "sidor, komponenter, inställningar, laddarnas kod eller kommunlistan har ändrats";
+  else if (last.manifest !== (await distManifest(dist))) whyFull = `${relative(ROOT, dist) || dist} har ändrats sedan förra bygget`;
+  else {
+    try {
+      plan = await stalePages(dist, join(ROOT, "src"), CACHE);
+    } catch (e) {
+      whyFull = `kunde inte avgöra vilka sidor som ändrats (${(e as Error).message})`;
+    }
+  }
+}
 // A build that fails half-way must not leave a record saying dist/ is whole.
 await rm(SITE_STAMP, {force: true});
+
+// Framework runs the .ts loaders with `tsx` from PATH, which outside npm scripts may lack node_modules/.bin.
+const PATH = `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
+const frameworkEnv = {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes, ...(mode === "build" ? {SAMVERKAN_PAGE_CHROME: "after-build"} : {})};
+
+if (plan) {
+  const loadersOf = [...new Set(plan.changed.map(loaderOf))].join(", ");
+  if (!plan.pages.length) {
+    console.log(`Renderar om 0 av ${plan.total} sidor: laddarna skrev samma innehåll som förra gången.`);
+    await recordDist(siteStamp, sourceStamp, dist);
+    process.exit(0);
+  }
+  console.log(`Renderar om ${plan.pages.length} av ${plan.total} sidor (data ändrad: ${loadersOf}).`);
+  if (await renderPartly(plan.pages)) {
+    await recordDist(siteStamp, sourceStamp, dist);
+    process.exit(0);
+  }
+  whyFull = "den partiella renderingen misslyckades";
+}
+if (mode === "build") console.log(`Renderar alla sidor: ${whyFull}.`);
 
 if (mode === "build" && out && existsSync(join(out, "_observablehq"))) await rm(out, {recursive: true, force: true});
 
 const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
-// Framework runs the .ts loaders with `tsx` from PATH, which outside npm scripts may lack node_modules/.bin.
-const PATH = `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`;
-const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: {...process.env, PATH, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes, ...(mode === "build" ? {SAMVERKAN_PAGE_CHROME: "after-build"} : {})}});
+const child = spawn(bin, args, {stdio: "inherit", cwd: ROOT, env: frameworkEnv});
 child.on("exit", async (code) => {
   if (code === 0 && mode === "build") {
     await finishHtml(dist);
-    await recordDist(siteStamp, dist);
+    await recordDist(siteStamp, sourceStamp, dist);
   }
   process.exit(code ?? 1);
 });
 
+/** The loader a cached data file comes from: `data/medicinteknik/23.json` → medicinteknik.tar. */
+function loaderOf(file: string): string {
+  for (const target of Object.keys(stamps)) {
+    const members = ARCHIVE.exec(target)?.[1];
+    if (target === file || (members && file.startsWith(`${members}/`))) return basename(target);
+  }
+  return basename(file);
+}
 
-/** What the pages are made from: every loader's stamp, the page sources, the config, the routes, this script and the dependencies. */
-async function siteFingerprint(loaderStamps: Record<string, string>, routesFile: string, distDir: string): Promise<string> {
-  const h = createHash("sha256").update(JSON.stringify(loaderStamps)).update(distDir).update(dir);
+/**
+ * Renders `pages` with Framework into a folder of their own, then merges them into dist/: the new
+ * HTML (finished first, so dist/ never holds unfinished HTML) and the files it uses, and removes the
+ * data files no page uses any more. False when the render failed (dist/ is then untouched, and the
+ * caller renders everything, which overwrites it).
+ */
+async function renderPartly(pages: string[]): Promise<boolean> {
+  const tmp = await mkdtemp(join(tmpdir(), "samverkan-partial-"));
+  try {
+    const list = join(tmp, "pages.json");
+    const rendered = join(tmp, "out");
+    await writeFile(list, JSON.stringify(pages));
+    const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(tsx, [join(ROOT, "scripts", "partial-render.ts"), rendered, list], {stdio: "inherit", cwd: ROOT, env: frameworkEnv});
+      child.on("exit", resolve);
+      child.on("error", () => resolve(null));
+    });
+    if (code !== 0 || pages.some((p) => !existsSync(join(rendered, `${p}.html`)))) return false;
+    await finishHtml(rendered);
+    await mergeInto(rendered, dist);
+    await pruneFiles(dist);
+    return true;
+  } catch (e) {
+    console.error(`Den partiella renderingen avbröts: ${(e as Error).message}`);
+    return false;
+  } finally {
+    await rm(tmp, {recursive: true, force: true});
+  }
+}
+
+/**
+ * What the pages are made of besides the loaders' output: the page sources and components (src/,
+ * loaders included), the library under loaders/, the config, the routes, this script and the one
+ * beside it, the dependencies, the data folder's path and dist/'s. When only the loaders' output
+ * changed since the last build, only the pages using it are rendered again.
+ */
+async function sourcesFingerprint(routesFile: string, distDir: string): Promise<string> {
+  const h = createHash("sha256").update(distDir).update("\n").update(dir);
   const sources = (await walk(join(ROOT, "src"))).filter((f) => !f.includes(`${join(ROOT, "src", ".observablehq")}`));
-  for (const f of [...sources, join(ROOT, "observablehq.config.ts"), join(ROOT, "package-lock.json"), join(ROOT, "scripts", "build.ts"), routesFile])
-    if (existsSync(f)) h.update(`\n${relative(ROOT, f)}\n`).update(await readFile(f));
+  const library = (await walk(join(ROOT, "loaders"))).filter((f) => f.endsWith(".ts"));
+  const own = [join(ROOT, "observablehq.config.ts"), join(ROOT, "package-lock.json"), join(ROOT, "scripts", "build.ts"), join(ROOT, "scripts", "partial-render.ts"), routesFile];
+  for (const f of [...sources, ...library, ...own]) if (existsSync(f)) h.update(`\n${relative(ROOT, f)}\n`).update(await readFile(f));
   return h.digest("hex");
+}
+
+/** What .samverkan-site.json holds: the fingerprint of the last successful build, of its sources, and dist/ as it left it. */
+interface SiteRecord {
+  stamp: string;
+  sources: string;
+  dist: string;
+  manifest: string;
 }
 
 /** dist/'s files as the last build left them (name, size, time), and the fingerprint of that build. */
@@ -294,8 +387,9 @@ async function distIntact(stamp: string, distDir: string): Promise<boolean> {
   return last.stamp === stamp && last.dist === distDir && last.manifest === (await distManifest(distDir));
 }
 
-async function recordDist(stamp: string, distDir: string): Promise<void> {
-  await writeFile(SITE_STAMP, JSON.stringify({stamp, dist: distDir, manifest: await distManifest(distDir)}));
+async function recordDist(stamp: string, sources: string, distDir: string): Promise<void> {
+  const record: SiteRecord = {stamp, sources, dist: distDir, manifest: await distManifest(distDir)};
+  await writeFile(SITE_STAMP, JSON.stringify(record));
 }
 
 /**

@@ -25,7 +25,7 @@ export interface DisclosureSummary {
 export async function disclosureSummary(wh: Warehouse): Promise<DisclosureSummary> {
   const policy = disclosurePolicy(wh.parameters);
   const count = async (label: string, sql: string): Promise<DisclosureSummaryRow> => {
-    const rows = await queryRows<{reason: HiddenReason | null; n: string}>(wh.connection, `SELECT reason, count(*) AS n FROM (${sql}) GROUP BY ALL`);
+    const rows = await queryRows<{reason: HiddenReason | null; n: string}>(wh.connection, `SELECT reason, count(*) AS n FROM (${sql}) GROUP BY ALL ORDER BY reason NULLS FIRST`);
     const byReason: DisclosureSummaryRow["byReason"] = {};
     let cells = 0;
     for (const r of rows) {
