@@ -24,7 +24,7 @@ import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
-import {mergeInto, pruneFiles, stalePages, type Plan} from "./partial-render.ts";
+import {distManifest, fullRenderReason, mergeInto, pruneFiles, sourcesFingerprint, stalePages, type Plan, type SiteRecord} from "./partial-render.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
@@ -246,7 +246,7 @@ const dist = out || join(ROOT, "dist");
 
 // Nothing changed since the last successful build (inputs, loader outputs, pages, components,
 // config, this script) and dist/ is as that build left it: Framework would render the same pages.
-const sourceStamp = mode === "build" ? await sourcesFingerprint(routes, dist) : "";
+const sourceStamp = mode === "build" ? await sourcesFingerprint(ROOT, {routes, dist, data: dir}) : "";
 const siteStamp = mode === "build" ? createHash("sha256").update(JSON.stringify(stamps)).update(sourceStamp).digest("hex") : "";
 if (mode === "build" && !dropped.length && !ran.length && (await distIntact(siteStamp, dist))) {
   console.log(`Inget har ändrats sedan förra bygget (data, laddare, sidor, inställningar): sidorna renderas inte om, ${relative(ROOT, dist) || dist} är oförändrad.`);
@@ -259,12 +259,8 @@ let plan: Plan | null = null;
 let whyFull = "";
 if (mode === "build") {
   const last = existsSync(SITE_STAMP) ? (JSON.parse(await readFile(SITE_STAMP, "utf8")) as Partial<SiteRecord>) : null;
-  if (process.env.SAMVERKAN_FULL_RENDER === "1") whyFull = "SAMVERKAN_FULL_RENDER=1";
-  else if (!last || !existsSync(dist)) whyFull = "inget tidigare bygge att utgå från";
-  else if (last.dist !== dist) whyFull = "en annan utmapp än förra bygget";
-  else if (last.sources !== sourceStamp) whyFull = "sidor, komponenter, inställningar, laddarnas kod eller kommunlistan har ändrats";
-  else if (last.manifest !== (await distManifest(dist))) whyFull = `${relative(ROOT, dist) || dist} har ändrats sedan förra bygget`;
-  else {
+  whyFull = await fullRenderReason(last, {sources: sourceStamp, dist, forced: process.env.SAMVERKAN_FULL_RENDER === "1"});
+  if (!whyFull) {
     try {
       plan = await stalePages(dist, join(ROOT, "src"), CACHE);
     } catch (e) {
@@ -346,39 +342,6 @@ async function renderPartly(pages: string[]): Promise<boolean> {
   } finally {
     await rm(tmp, {recursive: true, force: true});
   }
-}
-
-/**
- * What the pages are made of besides the loaders' output: the page sources and components (src/,
- * loaders included), the library under loaders/, the config, the routes, this script and the one
- * beside it, the dependencies, the data folder's path and dist/'s. When only the loaders' output
- * changed since the last build, only the pages using it are rendered again.
- */
-async function sourcesFingerprint(routesFile: string, distDir: string): Promise<string> {
-  const h = createHash("sha256").update(distDir).update("\n").update(dir);
-  const sources = (await walk(join(ROOT, "src"))).filter((f) => !f.includes(`${join(ROOT, "src", ".observablehq")}`));
-  const library = (await walk(join(ROOT, "loaders"))).filter((f) => f.endsWith(".ts"));
-  const own = [join(ROOT, "observablehq.config.ts"), join(ROOT, "package-lock.json"), join(ROOT, "scripts", "build.ts"), join(ROOT, "scripts", "partial-render.ts"), routesFile];
-  for (const f of [...sources, ...library, ...own]) if (existsSync(f)) h.update(`\n${relative(ROOT, f)}\n`).update(await readFile(f));
-  return h.digest("hex");
-}
-
-/** What .samverkan-site.json holds: the fingerprint of the last successful build, of its sources, and dist/ as it left it. */
-interface SiteRecord {
-  stamp: string;
-  sources: string;
-  dist: string;
-  manifest: string;
-}
-
-/** dist/'s files as the last build left them (name, size, time), and the fingerprint of that build. */
-async function distManifest(distDir: string): Promise<string> {
-  const lines: string[] = [];
-  for (const f of await walk(distDir)) {
-    const s = await stat(f);
-    lines.push(`${relative(distDir, f)}\t${s.size}\t${s.mtimeMs}`);
-  }
-  return lines.join("\n");
 }
 
 async function distIntact(stamp: string, distDir: string): Promise<boolean> {

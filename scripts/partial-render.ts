@@ -17,7 +17,7 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readdir, readFile, rm, rmdir} from "node:fs/promises";
+import {copyFile, mkdir, readdir, readFile, rm, rmdir, stat} from "node:fs/promises";
 import {basename, dirname, extname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 
@@ -30,6 +30,49 @@ async function walk(dir: string): Promise<string[]> {
     else out.push(p);
   }
   return out.sort();
+}
+
+/**
+ * What the pages are made of besides the loaders' output: the page sources and components (src/,
+ * loaders included), the library under loaders/, the config, the routes, scripts/build.ts and this
+ * file, the dependencies, the data folder's path and dist/'s. When only the loaders' output changed
+ * since the last build, only the pages using it are rendered again; any change here renders all.
+ */
+export async function sourcesFingerprint(root: string, {routes, dist, data}: {routes: string; dist: string; data: string}): Promise<string> {
+  const h = createHash("sha256").update(dist).update("\n").update(data);
+  const sources = (await walk(join(root, "src"))).filter((f) => !f.startsWith(join(root, "src", ".observablehq")));
+  const library = (await walk(join(root, "loaders"))).filter((f) => f.endsWith(".ts"));
+  const own = [join(root, "observablehq.config.ts"), join(root, "package-lock.json"), join(root, "scripts", "build.ts"), join(root, "scripts", "partial-render.ts"), routes];
+  for (const f of [...sources, ...library, ...own]) if (existsSync(f)) h.update(`\n${relative(root, f)}\n`).update(await readFile(f));
+  return h.digest("hex");
+}
+
+/** What src/.observablehq/cache/.samverkan-site.json holds: the fingerprint of the last successful build, of its sources, and dist/ as it left it. */
+export interface SiteRecord {
+  stamp: string;
+  sources: string;
+  dist: string;
+  manifest: string;
+}
+
+/** dist/'s files as the last build left them (name, size, time). */
+export async function distManifest(distDir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const f of await walk(distDir)) {
+    const s = await stat(f);
+    lines.push(`${relative(distDir, f)}\t${s.size}\t${s.mtimeMs}`);
+  }
+  return lines.join("\n");
+}
+
+/** Why every page must be rendered (a Swedish phrase), or "" when only the pages whose data changed need be. */
+export async function fullRenderReason(last: Partial<SiteRecord> | null, now: {sources: string; dist: string; forced?: boolean}): Promise<string> {
+  if (now.forced) return "SAMVERKAN_FULL_RENDER=1";
+  if (!last || !existsSync(now.dist)) return "inget tidigare bygge att utgå från";
+  if (last.dist !== now.dist) return "en annan utmapp än förra bygget";
+  if (last.sources !== now.sources) return "sidor, komponenter, inställningar, kod eller kommunlistan har ändrats";
+  if (last.manifest !== (await distManifest(now.dist))) return `${now.dist} har ändrats sedan förra bygget`;
+  return "";
 }
 
 /** Framework's name for a file with this content hash (build.js, applyHash). */
