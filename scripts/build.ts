@@ -316,8 +316,8 @@ function loaderOf(file: string): string {
 /**
  * Renders `pages` with Framework into a folder of their own, then merges them into dist/: the new
  * HTML (finished first, so dist/ never holds unfinished HTML) and the files it uses, and removes the
- * data files no page uses any more. False when the render failed (dist/ is then untouched, and the
- * caller renders everything, which overwrites it).
+ * data files no page uses any more. False when the render or the merge failed: the caller then
+ * renders everything, which overwrites dist/ (and the record of the last build is already gone).
  */
 async function renderPartly(pages: string[]): Promise<boolean> {
   const tmp = await mkdtemp(join(tmpdir(), "samverkan-partial-"));
