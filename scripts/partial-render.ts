@@ -34,15 +34,15 @@ async function walk(dir: string): Promise<string[]> {
 
 /**
  * What the pages are made of besides the loaders' output: the page sources and components (src/,
- * loaders included), the library under loaders/, the config, the routes, scripts/build.ts and this
- * file, the dependencies, the data folder's path and dist/'s. When only the loaders' output changed
+ * loaders included), the library under loaders/, the config, the routes, scripts/build.ts, this
+ * file and scripts/page-chrome.ts, the dependencies, the data folder's path and dist/'s. When only the loaders' output changed
  * since the last build, only the pages using it are rendered again; any change here renders all.
  */
 export async function sourcesFingerprint(root: string, {routes, dist, data}: {routes: string; dist: string; data: string}): Promise<string> {
   const h = createHash("sha256").update(dist).update("\n").update(data);
   const sources = (await walk(join(root, "src"))).filter((f) => !f.startsWith(join(root, "src", ".observablehq")));
   const library = (await walk(join(root, "loaders"))).filter((f) => f.endsWith(".ts"));
-  const own = [join(root, "observablehq.config.ts"), join(root, "package-lock.json"), join(root, "scripts", "build.ts"), join(root, "scripts", "partial-render.ts"), routes];
+  const own = [join(root, "observablehq.config.ts"), join(root, "package-lock.json"), join(root, "scripts", "build.ts"), join(root, "scripts", "partial-render.ts"), join(root, "scripts", "page-chrome.ts"), routes];
   for (const f of [...sources, ...library, ...own]) if (existsSync(f)) h.update(`\n${relative(root, f)}\n`).update(await readFile(f));
   return h.digest("hex");
 }

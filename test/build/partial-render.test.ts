@@ -80,7 +80,7 @@ describe("the stale pages", () => {
 describe("when every page is rendered", () => {
   it("after a change of a page source, a component, the config, the library or the routes; not after a change in Framework's cache", async () => {
     const project = join(root, "project");
-    for (const p of ["src", "loaders", "observablehq.config.ts", "package-lock.json", join("scripts", "build.ts"), join("scripts", "partial-render.ts")])
+    for (const p of ["src", "loaders", "observablehq.config.ts", "package-lock.json", join("scripts", "build.ts"), join("scripts", "partial-render.ts"), join("scripts", "page-chrome.ts")])
       cpSync(join(ROOT, p), join(project, p), {recursive: true, filter: (f) => !f.includes(".observablehq")});
     const routes = join(project, "routes.json");
     write(routes, '{"counties":["23","24"]}');
@@ -96,7 +96,7 @@ describe("when every page is rendered", () => {
     expect(await sourcesFingerprint(project, {...args, dist: join(project, "other")})).not.toBe(base);
     expect(await sourcesFingerprint(project, {...args, data: join(project, "other")})).not.toBe(base);
     let last = base;
-    for (const file of [join("src", "medicinteknik", "[lan].md"), join("src", "components", "palette.ts"), join("src", "data", "medicinteknik.tar.ts"), "observablehq.config.ts", join("loaders", "format.ts"), "package-lock.json", join("scripts", "build.ts"), "routes.json"]) {
+    for (const file of [join("src", "medicinteknik", "[lan].md"), join("src", "components", "palette.ts"), join("src", "data", "medicinteknik.tar.ts"), "observablehq.config.ts", join("loaders", "format.ts"), "package-lock.json", join("scripts", "build.ts"), join("scripts", "page-chrome.ts"), "routes.json"]) {
       appendFileSync(join(project, file), "\n");
       const now = await sourcesFingerprint(project, args);
       expect(now, file).not.toBe(last);
