@@ -29,6 +29,21 @@ export function duckdbLimits(env: NodeJS.ProcessEnv = process.env): DuckdbLimits
   return {memoryLimit, threads: t == null ? null : Number(t)};
 }
 
+const UNITS: Record<string, number> = {b: 1, kb: 1e3, kib: 2 ** 10, mb: 1e6, mib: 2 ** 20, gb: 1e9, gib: 2 ** 30, tb: 1e12, tib: 2 ** 40};
+
+/**
+ * The limits for one of `n` processes that run side by side (the build's data loaders, one per core):
+ * each gets its share of the memory and of the threads, so that together they stay within the one
+ * setting. As a SAMVERKAN_DUCKDB value for the child's environment.
+ */
+export function duckdbShare(n: number, limits: DuckdbLimits = duckdbLimits(), cores = 1): string {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(limits.memoryLimit)!;
+  const bytes = Number(m[1]) * UNITS[m[2].toLowerCase()];
+  const share = Math.max(64, Math.floor(bytes / n / 1e6));
+  const threads = Math.max(1, Math.floor((limits.threads ?? cores) / n));
+  return `memory_limit=${share}MB,threads=${threads}`;
+}
+
 /** Sets the limits on a connection; `spill` is the folder DuckDB may spill large scans and sorts to. */
 export async function applyDuckdbSettings(conn: DuckDBConnection, spill?: string): Promise<void> {
   const {memoryLimit, threads} = duckdbLimits();

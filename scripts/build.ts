@@ -24,6 +24,7 @@ import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
+import {duckdbLimits, duckdbShare} from "../loaders/duckdb-settings.ts";
 import {distManifest, fullRenderReason, mergeInto, pruneFiles, sourcesFingerprint, stalePages, type Plan, type SiteRecord} from "./partial-render.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
@@ -96,7 +97,10 @@ async function inputStamp(dir: string, files: string[] | null, stamps: InputStam
 /** Drops the cached output of every loader whose inputs, own source or library changed. */
 async function invalidateLoaderCache(dir: string, inputs: InputStamps): Promise<{dropped: string[]; kept: string[]; stamps: Record<string, string>}> {
   // Loaders import the library (loaders/); src/components is hashed too, for any helper a loader may share with a page.
-  const sources = [...(await walk(join(ROOT, "loaders"))), ...(await walk(join(ROOT, "src", "components")))];
+  // Not src/components/generated: those are bundles of loaders/browser (hashed above), written after
+  // this hash is taken, so a fresh clone's second build would otherwise re-run every loader once.
+  const generated = join(ROOT, "src", "components", "generated");
+  const sources = [...(await walk(join(ROOT, "loaders"))), ...(await walk(join(ROOT, "src", "components"))).filter((f) => !f.startsWith(generated))];
   const library = await hashFiles(sources.filter((f) => f.endsWith(".ts")));
   const stamps: Record<string, string> = existsSync(STAMP) ? JSON.parse(await readFile(STAMP, "utf8")) : {};
   const next: Record<string, string> = {};
@@ -139,13 +143,16 @@ async function prerunLoaders(): Promise<string[]> {
     .sort((a, b) => Number(!!ARCHIVE.exec(b.target)) - Number(!!ARCHIVE.exec(a.target)));
   const ran: string[] = [];
   const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+  // Side by side, the loaders share the one DuckDB limit (SAMVERKAN_DUCKDB): each gets its part.
+  const parallel = Math.max(1, cpus().length);
+  const share = duckdbShare(Math.min(parallel, Math.max(1, todo.length)), duckdbLimits(), cpus().length);
   const runOne = async ({loader, target}: {loader: string; target: string}) => {
     const out = join(CACHE, target);
     const tmp = `${out}.pre${process.pid}`;
     await mkdir(dirname(out), {recursive: true});
     const fd = await open(tmp, "w");
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(tsx, [relative(ROOT, loader)], {cwd: ROOT, stdio: ["ignore", fd.fd, "pipe"], env: {...process.env, SAMVERKAN_DATA: dir}});
+      const child = spawn(tsx, [relative(ROOT, loader)], {cwd: ROOT, stdio: ["ignore", fd.fd, "pipe"], env: {...process.env, SAMVERKAN_DATA: dir, SAMVERKAN_DUCKDB: share}});
       child.stderr?.resume();
       child.on("close", resolve);
       child.on("error", () => resolve(null));
@@ -164,7 +171,7 @@ async function prerunLoaders(): Promise<string[]> {
     ran.push(target);
   };
   const queue = [...todo];
-  await Promise.all(Array.from({length: Math.max(1, cpus().length)}, async () => {
+  await Promise.all(Array.from({length: parallel}, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) await runOne(next);
   }));
   return ran.sort();
