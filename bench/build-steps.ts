@@ -69,7 +69,7 @@ const fmt = (x: number, d = 1) => x.toFixed(d).replace(".", ",");
 const mb = readdirSync(dir).filter((f) => f.endsWith(".csv")).reduce((t, f) => t + statSync(join(dir, f)).size, 0) / 2 ** 20;
 console.log(`# Incremental build, ${new Date().toISOString()}`);
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average before ${loadavg().map((l) => fmt(l, 2)).join(" ")}.`);
-console.log(`Data: ${dir} (${fmt(mb, 0)} MB of CSV). DuckDB: SAMVERKAN_DUCKDB=${process.env.SAMVERKAN_DUCKDB ?? "(default: memory_limit=1000MB)"}.`);
+console.log(`Data: ${dir} (${fmt(mb, 0)} MB of CSV). DuckDB: SAMVERKAN_DUCKDB=${process.env.SAMVERKAN_DUCKDB ?? "(default: memory_limit=800MB)"}.`);
 console.log("");
 const rows: [string, Awaited<ReturnType<typeof measure>>][] = [];
 // `samverkan check` exits 1 when it rejected rows: the messy set has rejects on purpose, so 1 is its success.

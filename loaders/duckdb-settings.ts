@@ -1,7 +1,7 @@
 /**
  * DuckDB's limits, one setting for every process that opens DuckDB (the ingest, `samverkan check`,
- * the data loaders): SAMVERKAN_DUCKDB, e.g. `memory_limit=1000MB,threads=2`. Both are optional:
- * memory_limit defaults to 1000MB (past it DuckDB spills to temp_directory on disk), threads to
+ * the data loaders): SAMVERKAN_DUCKDB, e.g. `memory_limit=800MB,threads=2`. Both are optional:
+ * memory_limit defaults to 800MB (past it DuckDB spills to temp_directory on disk), threads to
  * DuckDB's own default (the number of cores). On a bigger machine: SAMVERKAN_DUCKDB=memory_limit=16GB,threads=16.
  * (SAMVERKAN_MEMORY_LIMIT, the older name of the memory part, still counts when SAMVERKAN_DUCKDB has no memory_limit.)
  */
@@ -16,12 +16,12 @@ export function duckdbLimits(env: NodeJS.ProcessEnv = process.env): DuckdbLimits
   const parts = new Map<string, string>();
   for (const part of (env.SAMVERKAN_DUCKDB ?? "").split(/[,;\s]+/).filter(Boolean)) {
     const m = /^([a-z_]+)\s*=\s*(.+)$/i.exec(part);
-    if (!m) throw new Error(`SAMVERKAN_DUCKDB: "${part}" ska skrivas namn=värde, t.ex. memory_limit=1000MB,threads=2.`);
+    if (!m) throw new Error(`SAMVERKAN_DUCKDB: "${part}" ska skrivas namn=värde, t.ex. memory_limit=800MB,threads=2.`);
     parts.set(m[1].toLowerCase(), m[2].trim());
   }
   for (const k of parts.keys())
     if (k !== "memory_limit" && k !== "threads") throw new Error(`SAMVERKAN_DUCKDB: okänd inställning "${k}" (möjliga: memory_limit, threads).`);
-  const memoryLimit = parts.get("memory_limit") ?? env.SAMVERKAN_MEMORY_LIMIT ?? "1000MB";
+  const memoryLimit = parts.get("memory_limit") ?? env.SAMVERKAN_MEMORY_LIMIT ?? "800MB";
   if (!/^\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)$/i.test(memoryLimit))
     throw new Error(`SAMVERKAN_DUCKDB: memory_limit "${memoryLimit}" ska vara en storlek, t.ex. 1200MB eller 8GB.`);
   const t = parts.get("threads");
