@@ -13,7 +13,7 @@
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, open, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {cpus, tmpdir} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {build as esbuild} from "esbuild";
@@ -25,7 +25,7 @@ import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
 import {duckdbLimits, duckdbShare} from "../loaders/duckdb-settings.ts";
-import {distManifest, fullRenderReason, mergeInto, pruneFiles, sourcesFingerprint, stalePages, type Plan, type SiteRecord} from "./partial-render.ts";
+import {distManifest, fullRenderReason, mergeInto, pruneFiles, sourcesFingerprint, stalePages, walk, type Plan, type SiteRecord} from "./partial-render.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
@@ -34,17 +34,6 @@ const STAMP = join(CACHE, ".samverkan-stamps.json");
 // The fingerprint of the last successful build and of the dist/ it left (see the end of this script).
 const SITE_STAMP = join(CACHE, ".samverkan-site.json");
 const ARCHIVE = /^(.+)\.(?:tar|tar\.gz|tgz|zip)$/;
-
-async function walk(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of await readdir(dir, {withFileTypes: true})) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else out.push(p);
-  }
-  return out.sort();
-}
 
 /** A data loader (src/data/x.json.ts); not a type declaration (the bundles' x.d.ts), not Framework's cache. */
 const isLoader = (f: string) => /\.[a-z]+\.ts$/.test(f) && !f.endsWith(".d.ts") && !f.includes(".observablehq");

@@ -21,7 +21,8 @@ import {copyFile, mkdir, readdir, readFile, rm, rmdir, stat} from "node:fs/promi
 import {basename, dirname, extname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 
-async function walk(dir: string): Promise<string[]> {
+/** Every file under dir, sorted (none when dir does not exist). */
+export async function walk(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const e of await readdir(dir, {withFileTypes: true})) {
