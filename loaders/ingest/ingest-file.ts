@@ -106,9 +106,12 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     throw new IngestFatalError(file, "filen är sparad som UTF-16 (i Excel \"Unicode-text\"). Spara den som \"CSV UTF-8 (kommaavgränsad)\" och försök igen.");
   if (info.nulLines.length)
     throw new IngestFatalError(file, `${lineList(info.nulLines)} innehåller ett NUL-tecken (byte 0), som inte hör hemma i en textfil: filen är skadad eller sparad i ett annat format. Spara den som CSV UTF-8 och försök igen.`);
+  // Windows-1252 without a byte 0x80–0x9F is Latin-1, which DuckDB reads itself: no converted copy.
+  let latin1 = false;
   if (info.encoding === "windows-1252") {
     // Windows-1252 throughout is fine; UTF-8 with some lines in Windows-1252 is not (which is right?).
-    const {utf8Characters, badLines} = await findEncodingProblems(path);
+    const {utf8Characters, badLines, c1} = await findEncodingProblems(path);
+    latin1 = !c1;
     if (utf8Characters > 0)
       throw new IngestFatalError(
         file,
@@ -136,8 +139,10 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
     );
     if (report.encoding === "windows-1252") report.warnings.push("Filen är sparad som Windows-1252 (ANSI) och har lästs om till UTF-8.");
   } else if (info.encoding === "windows-1252") {
-    source = join(tmpDir, `${spec.table}.utf8.csv`);
-    await transcodeWindows1252(path, source);
+    if (!latin1) {
+      source = join(tmpDir, `${spec.table}.utf8.csv`);
+      await transcodeWindows1252(path, source);
+    }
     report.warnings.push("Filen är sparad som Windows-1252 (ANSI) och har lästs om till UTF-8.");
   }
 
@@ -200,7 +205,7 @@ export async function ingestFile(conn: DuckDBConnection, spec: InputSpec, dataDi
       FROM (SELECT ${spec.columns.map((c) => `r_${c.field}, CAST(${columnSql(c.kind, `r_${c.field}`, checkKnown(c) ? known : undefined).value} AS ${duckdbType(c.kind)}) AS ${ident(c.field)}`).join(", ")}
         FROM (SELECT ${spec.columns.map((c) => `${rawOf(c)} AS r_${c.field}`).join(", ")}
           FROM read_csv(${lit(source)},
-            header = false, skip = ${info.skip}, delim = ${lit(info.delimiter)}, quote = '"', escape = '"',
+            header = false, skip = ${info.skip}, delim = ${lit(info.delimiter)}, quote = '"', escape = '"',${source === path && latin1 ? " encoding = 'latin-1'," : ""}
             columns = ${columns}, auto_detect = false, store_rejects = true, strict_mode = true,
             rejects_table = ${lit(`rej_${spec.table}`)}, rejects_scan = ${lit(`rejscan_${spec.table}`)}))))`;
   // Row k of the stage is the k-th record of the file only if DuckDB inserts in batch order. Planning

@@ -243,8 +243,10 @@ export async function recordStartLines(path: string, skip: number, delimiter = "
  * well-formed multi-byte UTF-8 characters, `badLines` lists the first lines with bytes that are not
  * UTF-8. Runs only on files that failed the UTF-8 test.
  */
-export async function findEncodingProblems(path: string): Promise<{utf8Characters: number; badLines: number[]}> {
+export async function findEncodingProblems(path: string): Promise<{utf8Characters: number; badLines: number[]; c1: boolean}> {
   let utf8Characters = 0;
+  // A byte 0x80–0x9F: where Windows-1252 (€, ”, –) and Latin-1 (control characters) differ.
+  let c1 = false;
   const badLines: number[] = [];
   let line = 1;
   let pending = Buffer.alloc(0);
@@ -256,6 +258,7 @@ export async function findEncodingProblems(path: string): Promise<{utf8Character
       const b = chunk[i];
       if (b === 10) line++;
       if (b < 0x80) continue;
+      if (b <= 0x9f) c1 = true;
       const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
       if (need && i + need >= chunk.length) {
         pending = Buffer.from(chunk.subarray(i));
@@ -270,7 +273,7 @@ export async function findEncodingProblems(path: string): Promise<{utf8Character
     }
   }
   if (pending.length && badLines.at(-1) !== line && badLines.length < 5) badLines.push(line);
-  return {utf8Characters, badLines};
+  return {utf8Characters, badLines, c1};
 }
 
 /**

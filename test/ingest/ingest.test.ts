@@ -117,6 +117,29 @@ describe("encodings and separators", () => {
     });
   }
 
+  // Windows-1252 without a byte 0x80–0x9F is read by DuckDB as Latin-1 (no converted copy); with one
+  // (here "–", 0x96, which Latin-1 would read as a control character) through the converted copy.
+  // Either way the warehouse holds the same Swedish text.
+  for (const [name, region] of [["without € – ” (read as Latin-1)", "Region Jämtland Härjedalen"], ["with an en dash (converted)", "Region Jämtland–Härjedalen"]]) {
+    it(`stores Windows-1252 text intact, ${name}`, async () => {
+      const content = windows1252([header, `23;Jämtlands län;${region};2321;Åre`, `23;Jämtlands län;${region};2361;Härjedalen`].join("\r\n"));
+      const dir = dataFolder({"kommuner.csv": content});
+      const {DuckDBInstance} = await import("@duckdb/node-api");
+      const {ingestFolder} = await import("../../loaders/ingest/ingest.ts");
+      const instance = await DuckDBInstance.create(":memory:");
+      const conn = await instance.connect();
+      const report = await ingestFolder(conn, dir, `${dir}/.work`);
+      const rows = (await conn.runAndReadAll("SELECT municipality_name AS m, county_name AS c, region_name AS r FROM municipalities ORDER BY 1")).getRowObjectsJson();
+      expect(rows).toEqual([
+        {m: "Härjedalen", c: "Jämtlands län", r: region},
+        {m: "Åre", c: "Jämtlands län", r: region}
+      ]);
+      expect(fileReport(report, "kommuner.csv").encoding).toBe("windows-1252");
+      conn.closeSync();
+      instance.closeSync();
+    });
+  }
+
   it("reads decimal commas in a comma-separated file when quoted, and a three-digit municipality code", async () => {
     const content = ["kommunkod,år,kategori,huvudman,belopp_kr", '2380,2020,a,kommun,"1 234,50"', "2380,2021,a,kommun,99.5"].join("\n");
     const r = await checkFolder(dataFolder({"kostnader.csv": content}));
