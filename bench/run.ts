@@ -124,8 +124,8 @@ async function firstChart(dist: string, paths: string[]): Promise<Map<string, {m
   return out;
 }
 
-/** Pages that exist once per county (/skattevaxling/14), with an entry page (/skattevaxling/) that only opens one of them. */
-const PER_COUNTY = ["jamfor", "skattevaxling", "normalvariation", "vaccination", "medicinteknik", "ersattningar", "seminarium"];
+/** Pages that exist once per county (/skattevaxling/14, /seminarium/14/2025), with an entry page (/skattevaxling/) that only opens one of them. */
+const PER_COUNTY = ["jamfor", "skattevaxling", "normalvariation", "vaccination", "medicinteknik", "ersattningar", "seminarium", "avtal"];
 
 /**
  * The pages to measure: one municipality profile stands for all of them (290 at national scale), and
@@ -147,7 +147,7 @@ function representativePages(all: ReturnType<typeof pageWeights>): (ReturnType<t
     .map((w) => {
       const f = folder(w.page);
       const n = all.filter((x) => folder(x.page) === f && !entry(x.page)).length;
-      return {...w, label: f && PER_COUNTY.includes(f) ? `${w.page} (most data of ${n} counties)` : w.page};
+      return {...w, label: f && PER_COUNTY.includes(f) ? `${w.page} (most data of ${n} pages)` : w.page};
     });
 }
 
@@ -162,7 +162,7 @@ async function pageReport(dist: string, title: string): Promise<void> {
   say("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const w of weights) {
     const t = times.get(w.page);
-    say(`| ${w.label} | ${kB(w.html)} | ${kB(w.js)} | ${kB(w.css)} | ${kB(t?.fetched ?? NaN)} | ${kB(w.data)} | ${Math.round(t?.ms ?? NaN)} |`);
+    say(`| ${w.label} | ${kB(w.html)} | ${kB(w.js)} | ${kB(w.css)} | ${kB(t?.fetched ?? NaN)} | ${kB(w.data)} | ${Number.isFinite(t?.ms) ? Math.round(t!.ms) : "–"} |`);
   }
   say();
 }
