@@ -14,7 +14,7 @@
  * The machine's load average is printed before and after: the figures depend on the neighbours.
  */
 import {spawn} from "node:child_process";
-import {appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync} from "node:fs";
+import {appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, truncateSync} from "node:fs";
 import {cpus, loadavg, totalmem} from "node:os";
 import {join, resolve} from "node:path";
 import {ROOT} from "../loaders/warehouse.ts";
@@ -80,6 +80,14 @@ const step = async (name: string, args: string[], env: Record<string, string> = 
   console.error(`${name}: ${fmt(r.s)} s, ${fmt(r.peakMiB, 0)} MiB`);
   return r;
 };
+// Read every input once first, so that the floor (measured first) and the ingest both read from the
+// page cache: a floor read from disk made the ratio look better than it is.
+for (const f of readdirSync(dir).filter((f) => f.endsWith(".csv"))) {
+  const fd = openSync(join(dir, f), "r");
+  const buf = Buffer.allocUnsafe(1 << 24);
+  while (readSync(fd, buf, 0, buf.length, null) > 0);
+  closeSync(fd);
+}
 const floor = await step("floor: bare read_csv + derived tables in SQL", ["bench/ingest-once.ts", "floor", dir]);
 await step("project ingest alone (every rule + derived tables)", ["bench/ingest-once.ts", "validate", dir]);
 rmSync(warehouse, {recursive: true, force: true});
