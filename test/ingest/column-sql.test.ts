@@ -69,8 +69,9 @@ describe("columnSql: the fast path gives the exact rule's value", () => {
     const rows = await queryRows<Record<string, string>>(
       conn,
       `SELECT CAST(${columnSql({type: "date"}, "'2023-01-05'").value} AS VARCHAR) AS d, CAST(${columnSql({type: "decimal", scale: 2}, "'1 234,50'").value} AS VARCHAR) AS n,
+        CAST(${columnSql({type: "decimal", scale: 2}, "'-28505,95'").value} AS VARCHAR) AS c,
         ${columnSql({type: "text", maxLength: 10}, "' Åre '").value} AS t, ${columnSql({type: "municipality"}, "'110'").value} AS m`
     );
-    expect(rows[0]).toEqual({d: "2023-01-05", n: "1234.50", t: "Åre", m: "0110"});
+    expect(rows[0]).toEqual({d: "2023-01-05", n: "1234.50", c: "-28505.95", t: "Åre", m: "0110"});
   });
 });
