@@ -12,6 +12,11 @@ export interface DuckdbLimits {
   threads: number | null;
 }
 
+/** A size as DuckDB reads one ("800MB", "1.5 GiB"): its number and its unit (bytes in UNITS). */
+const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)$/i;
+const UNITS: Record<string, number> = {b: 1, kb: 1e3, kib: 2 ** 10, mb: 1e6, mib: 2 ** 20, gb: 1e9, gib: 2 ** 30, tb: 1e12, tib: 2 ** 40};
+const notASize = (value: string) => new Error(`SAMVERKAN_DUCKDB: memory_limit "${value}" ska vara en storlek, t.ex. 1200MB eller 8GB.`);
+
 export function duckdbLimits(env: NodeJS.ProcessEnv = process.env): DuckdbLimits {
   const parts = new Map<string, string>();
   for (const part of (env.SAMVERKAN_DUCKDB ?? "").split(/[,;\s]+/).filter(Boolean)) {
@@ -22,14 +27,12 @@ export function duckdbLimits(env: NodeJS.ProcessEnv = process.env): DuckdbLimits
   for (const k of parts.keys())
     if (k !== "memory_limit" && k !== "threads") throw new Error(`SAMVERKAN_DUCKDB: okänd inställning "${k}" (möjliga: memory_limit, threads).`);
   const memoryLimit = parts.get("memory_limit") ?? env.SAMVERKAN_MEMORY_LIMIT ?? "800MB";
-  if (!/^\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)$/i.test(memoryLimit))
-    throw new Error(`SAMVERKAN_DUCKDB: memory_limit "${memoryLimit}" ska vara en storlek, t.ex. 1200MB eller 8GB.`);
+  if (!SIZE.test(memoryLimit))
+    throw notASize(memoryLimit);
   const t = parts.get("threads");
   if (t != null && !/^[1-9]\d{0,3}$/.test(t)) throw new Error(`SAMVERKAN_DUCKDB: threads "${t}" ska vara ett heltal ≥ 1.`);
   return {memoryLimit, threads: t == null ? null : Number(t)};
 }
-
-const UNITS: Record<string, number> = {b: 1, kb: 1e3, kib: 2 ** 10, mb: 1e6, mib: 2 ** 20, gb: 1e9, gib: 2 ** 30, tb: 1e12, tib: 2 ** 40};
 
 /**
  * The limits for one of `n` processes that run side by side (the build's data loaders, one per core):
@@ -37,7 +40,8 @@ const UNITS: Record<string, number> = {b: 1, kb: 1e3, kib: 2 ** 10, mb: 1e6, mib
  * setting. As a SAMVERKAN_DUCKDB value for the child's environment.
  */
 export function duckdbShare(n: number, limits: DuckdbLimits = duckdbLimits(), cores = 1): string {
-  const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(limits.memoryLimit)!;
+  const m = SIZE.exec(limits.memoryLimit);
+  if (!m) throw notASize(limits.memoryLimit);
   const bytes = Number(m[1]) * UNITS[m[2].toLowerCase()];
   const share = Math.max(64, Math.floor(bytes / n / 1e6));
   const threads = Math.max(1, Math.floor((limits.threads ?? cores) / n));

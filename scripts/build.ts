@@ -244,7 +244,8 @@ const dist = out || join(ROOT, "dist");
 // config, this script) and dist/ is as that build left it: Framework would render the same pages.
 const sourceStamp = mode === "build" ? await sourcesFingerprint(ROOT, {routes, dist, data: dir}) : "";
 const siteStamp = mode === "build" ? createHash("sha256").update(JSON.stringify(stamps)).update(sourceStamp).digest("hex") : "";
-if (mode === "build" && !dropped.length && !ran.length && (await distIntact(siteStamp, dist))) {
+const lastBuild = mode === "build" && existsSync(SITE_STAMP) ? (JSON.parse(await readFile(SITE_STAMP, "utf8")) as Partial<SiteRecord>) : null;
+if (mode === "build" && !dropped.length && !ran.length && lastBuild?.stamp === siteStamp && !(await fullRenderReason(lastBuild, {sources: sourceStamp, dist}))) {
   console.log(`Inget har ändrats sedan förra bygget (data, laddare, sidor, inställningar): sidorna renderas inte om, ${relative(ROOT, dist) || dist} är oförändrad.`);
   process.exit(0);
 }
@@ -254,8 +255,7 @@ if (mode === "build" && !dropped.length && !ran.length && (await distIntact(site
 let plan: Plan | null = null;
 let whyFull = "";
 if (mode === "build") {
-  const last = existsSync(SITE_STAMP) ? (JSON.parse(await readFile(SITE_STAMP, "utf8")) as Partial<SiteRecord>) : null;
-  whyFull = await fullRenderReason(last, {sources: sourceStamp, dist, forced: process.env.SAMVERKAN_FULL_RENDER === "1"});
+  whyFull = await fullRenderReason(lastBuild, {sources: sourceStamp, dist, forced: process.env.SAMVERKAN_FULL_RENDER === "1"});
   if (!whyFull) {
     try {
       plan = await stalePages(dist, join(ROOT, "src"), CACHE);
@@ -338,12 +338,6 @@ async function renderPartly(pages: string[]): Promise<boolean> {
   } finally {
     await rm(tmp, {recursive: true, force: true});
   }
-}
-
-async function distIntact(stamp: string, distDir: string): Promise<boolean> {
-  if (!existsSync(SITE_STAMP) || !existsSync(distDir)) return false;
-  const last = JSON.parse(await readFile(SITE_STAMP, "utf8")) as {stamp: string; dist: string; manifest: string};
-  return last.stamp === stamp && last.dist === distDir && last.manifest === (await distManifest(distDir));
 }
 
 async function recordDist(stamp: string, sources: string, distDir: string): Promise<void> {
