@@ -357,7 +357,7 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * 10^digits, and n / 10^digits in floating point is the double nearest to that decimal, as parsing its
  * text is, while n is exact (below 2^53). f need not be normalised (see quotient).
  */
-function rounded(f: Ratio, scale: Ratio, digits: number): number {
+export function rounded(f: Ratio, scale: Ratio, digits: number): number {
   const p = 10 ** digits;
   const times = scale.num * BigInt(p);
   const n = roundHalfAway({num: times === 1n ? f.num : f.num * times, den: scale.den === 1n ? f.den : f.den * scale.den});
