@@ -105,7 +105,8 @@ async function firstChart(dist: string, paths: string[]): Promise<Map<string, {m
       const t = await page
         .waitForFunction(() => (document.querySelector("main svg, main table") ? performance.now() : 0), null, {timeout: 10_000, polling: 10})
         .then((h) => h.jsonValue() as Promise<number>)
-        .catch(() => NaN);
+        .catch(() => Infinity);
+      // A load that timed out is slower than any that drew: the median sorts it last, not anywhere.
       samples.push(t);
       if (k === 0) {
         await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 10_000}).catch(() => {});
