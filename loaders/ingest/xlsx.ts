@@ -11,7 +11,9 @@
  */
 import {mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import ExcelJS from "exceljs";
+// Types only here: the library itself (half a second to load) is imported when a workbook is read,
+// not by every loader and command that imports the ingest.
+import type ExcelJS from "exceljs";
 import {IngestFatalError} from "./errors.ts";
 import {findDataFile} from "./find-file.ts";
 
@@ -91,7 +93,8 @@ export function cellText(value: CellValue, numFmt: string | undefined): {text: s
 const field = (s: string) => (/[;"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export async function xlsxToCsv(path: string, name: string, sheetName: string): Promise<{text: string; warnings: string[]; sheet: string}> {
-  const workbook = new ExcelJS.Workbook();
+  const {default: Excel} = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {
