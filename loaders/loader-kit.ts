@@ -34,8 +34,24 @@ export async function siteInfo(wh: Warehouse): Promise<SiteInfo> {
   return {dataset: wh.parameters.dataset, counties, municipalities, years: wh.parameters.years, suppressionThreshold: wh.parameters.suppressionThreshold, homeCounty: wh.parameters.supplementaryAmount.countyCode};
 }
 
+/**
+ * Where a loader's output goes: stdout when the loader's file is run (Framework: stdout is the
+ * file), or the function of a host that runs several loaders in one process (scripts/loader-host.ts).
+ */
+let hostOutput: ((data: string | Uint8Array) => Promise<void>) | null = null;
+
+/** Set by scripts/loader-host.ts before it imports a loader; null: stdout again. */
+export function setLoaderOutput(write: ((data: string | Uint8Array) => Promise<void>) | null): void {
+  hostOutput = write;
+}
+
+async function emit(data: string | Uint8Array): Promise<void> {
+  if (hostOutput) await hostOutput(data);
+  else process.stdout.write(data);
+}
+
 export async function runLoader(body: (wh: Warehouse) => Promise<unknown>): Promise<void> {
-  await withWarehouse(async (wh) => process.stdout.write(JSON.stringify(await body(wh))));
+  await withWarehouse(async (wh) => emit(JSON.stringify(await body(wh))));
 }
 
 /**
@@ -46,7 +62,7 @@ export async function runArchiveLoader(body: (wh: Warehouse) => Promise<Record<s
   await withWarehouse(async (wh) => {
     const files = await body(wh);
     const names = Object.keys(files).sort();
-    process.stdout.write(tarArchive(names.map((name) => ({name, data: JSON.stringify(files[name])}))));
+    await emit(tarArchive(names.map((name) => ({name, data: JSON.stringify(files[name])}))));
   });
 }
 
@@ -56,7 +72,8 @@ async function withWarehouse(body: (wh: Warehouse) => Promise<unknown>): Promise
     wh = await openWarehouse();
     await body(wh);
   } catch (e) {
-    if (e instanceof IngestFatalError) {
+    // In a host the error is the host's to report (it runs other loaders too).
+    if (e instanceof IngestFatalError && !hostOutput) {
       process.stderr.write(`Kan inte läsa datamappen: ${e.message}\n`);
       process.exit(1);
     }

@@ -10,10 +10,10 @@
  * a loader whose declared inputs (by content), source and library did not change keeps its output;
  * and when nothing at all changed and dist/ is as the last build left it, Framework is not run.
  */
-import {spawn} from "node:child_process";
+import {fork, spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdir, mkdtemp, open, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {cpus, tmpdir} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {build as esbuild} from "esbuild";
@@ -24,6 +24,7 @@ import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
+import type {HostReply, HostRequest} from "./loader-host.ts";
 import {duckdbLimits, duckdbShare} from "../loaders/duckdb-settings.ts";
 import {distManifest, fullRenderReason, mergeInto, pruneFiles, sourcesFingerprint, stalePages, walk, type Plan, type SiteRecord} from "./partial-render.ts";
 
@@ -117,11 +118,12 @@ async function invalidateLoaderCache(dir: string, inputs: InputStamps): Promise<
 }
 
 /**
- * Framework runs the data loaders one after the other. Every loader only reads the warehouse, so
- * this runs the ones without cached output side by side (one per core) into Framework's cache, where
- * it then finds them fresh; an archive's members are extracted in one pass, not one scan of the
- * archive per member. A loader that fails here is left to Framework, which runs it again and shows
- * its message.
+ * Framework runs the data loaders one after the other, each in a process of its own. Every loader
+ * only reads the warehouse, so this runs the ones without cached output side by side (one host
+ * process per core, scripts/loader-host.ts, each taking the next loader when it is done) into
+ * Framework's cache, where it then finds them fresh; an archive's members are extracted in one pass,
+ * not one scan of the archive per member. A loader that fails here is left to Framework, which runs
+ * it again and shows its message.
  */
 async function prerunLoaders(): Promise<string[]> {
   const loaders = (await walk(join(ROOT, "src"))).filter(isLoader);
@@ -131,23 +133,12 @@ async function prerunLoaders(): Promise<string[]> {
     // Archives first: they are the slow ones (a report over every county).
     .sort((a, b) => Number(!!ARCHIVE.exec(b.target)) - Number(!!ARCHIVE.exec(a.target)));
   const ran: string[] = [];
-  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-  // Side by side, the loaders share the one DuckDB limit (SAMVERKAN_DUCKDB): each gets its part.
-  const parallel = Math.max(1, cpus().length);
-  const share = duckdbShare(Math.min(parallel, Math.max(1, todo.length)), duckdbLimits(), cpus().length);
-  const runOne = async ({loader, target}: {loader: string; target: string}) => {
+  // Side by side, the loaders share the one DuckDB limit (SAMVERKAN_DUCKDB): each host gets its part.
+  const parallel = Math.max(1, Math.min(cpus().length, todo.length));
+  const share = duckdbShare(parallel, duckdbLimits(), cpus().length);
+  const finish = async ({target}: {target: string}, tmp: string, ok: boolean) => {
     const out = join(CACHE, target);
-    const tmp = `${out}.pre${process.pid}`;
-    await mkdir(dirname(out), {recursive: true});
-    const fd = await open(tmp, "w");
-    const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(tsx, [relative(ROOT, loader)], {cwd: ROOT, stdio: ["ignore", fd.fd, "pipe"], env: {...process.env, SAMVERKAN_DATA: dir, SAMVERKAN_DUCKDB: share}});
-      child.stderr?.resume();
-      child.on("close", resolve);
-      child.on("error", () => resolve(null));
-    });
-    await fd.close();
-    if (code !== 0) return void (await rm(tmp, {force: true}));
+    if (!ok) return void (await rm(tmp, {force: true}));
     const members = ARCHIVE.exec(target)?.[1];
     if (members && target.endsWith(".tar")) {
       for (const m of tarMembers(await readFile(tmp))) {
@@ -160,9 +151,35 @@ async function prerunLoaders(): Promise<string[]> {
     ran.push(target);
   };
   const queue = [...todo];
-  await Promise.all(Array.from({length: parallel}, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await runOne(next);
-  }));
+  await Promise.all(
+    Array.from({length: parallel}, async () => {
+      if (!queue.length) return;
+      const host = fork(join(ROOT, "scripts", "loader-host.ts"), [], {cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "pipe", "ipc"], env: {...process.env, SAMVERKAN_DATA: dir, SAMVERKAN_DUCKDB: share}});
+      host.stderr?.resume();
+      let pending: ((reply: HostReply | null) => void) | null = null;
+      host.on("message", (reply: HostReply) => pending?.(reply));
+      host.on("exit", () => pending?.(null));
+      host.on("error", () => pending?.(null));
+      try {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const tmp = `${join(CACHE, next.target)}.pre${process.pid}`;
+          await mkdir(dirname(tmp), {recursive: true});
+          const reply = await new Promise<HostReply | null>((resolve) => {
+            pending = resolve;
+            if (!host.connected) return resolve(null);
+            host.send({loader: next!.loader, out: tmp} satisfies HostRequest, (e) => e && resolve(null));
+          });
+          pending = null;
+          await finish(next, tmp, !!reply?.ok);
+          // A host that died leaves the rest of the queue to the others (or to Framework).
+          if (!reply) break;
+        }
+      } finally {
+        host.disconnect?.();
+        host.kill();
+      }
+    })
+  );
   return ran.sort();
 }
 
