@@ -16,6 +16,7 @@ import {existsSync} from "node:fs";
 import {mkdir, mkdtemp, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {cpus, tmpdir} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
+import {pathToFileURL} from "node:url";
 import {build as esbuild} from "esbuild";
 import {updateWarehouse, openWarehouse, dataDir, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
 import {INPUTS} from "../loaders/schemas/inputs.ts";
@@ -26,7 +27,7 @@ import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
 import type {HostReply, HostRequest} from "./loader-host.ts";
 import {duckdbLimits, duckdbShare} from "../loaders/duckdb-settings.ts";
-import {distManifest, fullRenderReason, mergeInto, pruneFiles, sourcesFingerprint, stalePages, walk, type Plan, type SiteRecord} from "./partial-render.ts";
+import {brokenLinks, distManifest, fullRenderReason, mergeInto, mergeManifests, mergeRenders, pruneFiles, sourcesFingerprint, stalePages, walk, type Plan, type RenderReport, type SiteRecord} from "./partial-render.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE = "1";
 const mode = process.argv[2] === "preview" ? "preview" : "build";
@@ -35,6 +36,10 @@ const STAMP = join(CACHE, ".samverkan-stamps.json");
 // The fingerprint of the last successful build and of the dist/ it left (see the end of this script).
 const SITE_STAMP = join(CACHE, ".samverkan-site.json");
 const ARCHIVE = /^(.+)\.(?:tar|tar\.gz|tgz|zip)$/;
+/** Pages per render process: each process costs about 4 s of its own (Framework's client bundles, start-up), a page about 80 ms. */
+const PAGES_PER_PROCESS = 150;
+/** The heap of each render process when several run side by side (MB): two stay within the build's 1,5 GiB. */
+const RENDER_HEAP_MB = 400;
 
 /** A data loader (src/data/x.json.ts); not a type declaration (the bundles' x.d.ts), not Framework's cache. */
 const isLoader = (f: string) => /\.[a-z]+\.ts$/.test(f) && !f.endsWith(".d.ts") && !f.includes(".observablehq");
@@ -305,6 +310,12 @@ if (plan) {
 if (mode === "build") console.log(`Renderar alla sidor: ${whyFull}.`);
 
 if (mode === "build" && out && existsSync(join(out, "_observablehq"))) await rm(out, {recursive: true, force: true});
+// A small site renders fastest in Framework's own build (below); a large one in several processes.
+const processes = mode === "build" ? await renderProcesses() : 1;
+if (processes > 1 && (await renderAll(processes))) {
+  await recordDist(siteStamp, sourceStamp, dist);
+  process.exit(0);
+}
 
 const bin = join(ROOT, "node_modules", ".bin", "observable");
 const args = mode === "build" ? ["build"] : ["preview", ...process.argv.slice(3)];
@@ -327,6 +338,95 @@ function loaderOf(file: string): string {
 }
 
 /**
+ * How many processes render the pages side by side: SAMVERKAN_RENDER_PROCESSES, else one per 150
+ * pages, at most one per core. Framework renders one page after the other on one core (a national
+ * site: 559 pages, about 50 s).
+ */
+async function renderProcesses(): Promise<number> {
+  const set = process.env.SAMVERKAN_RENDER_PROCESSES;
+  if (set !== undefined && set !== "") {
+    if (/^[1-9]\d*$/.test(set)) return Number(set);
+    console.error(`SAMVERKAN_RENDER_PROCESSES ska vara ett heltal från 1 (nu: ${set}); renderar i en process.`);
+    return 1;
+  }
+  const framework = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "config.js");
+  // The config reads the routes and the data folder from the environment and the pages from src/, as Framework's run of it does.
+  Object.assign(process.env, {SAMVERKAN_DATA: dir, SAMVERKAN_ROUTES: routes});
+  process.chdir(ROOT);
+  let pages = 0;
+  try {
+    const {readConfig} = (await import(pathToFileURL(framework).href)) as {readConfig(): Promise<{paths(): AsyncIterable<string>}>};
+    for await (const _ of (await readConfig()).paths()) pages++;
+  } catch {
+    return 1; // Framework's own build says what is wrong with the config.
+  }
+  return Math.max(1, Math.min(cpus().length, Math.floor(pages / PAGES_PER_PROCESS)));
+}
+
+/** Runs scripts/partial-render.ts: `what` is a file listing pages or `i/n` (every n-th page from the i-th). */
+function runRender(out: string, what: string, report: string, heapMB?: number): Promise<number | null> {
+  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+  const env = heapMB ? {...frameworkEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMB}`.trim()} : frameworkEnv;
+  return new Promise<number | null>((resolve) => {
+    const child = spawn(tsx, [join(ROOT, "scripts", "partial-render.ts"), out, what, report], {stdio: "inherit", cwd: ROOT, env});
+    child.on("exit", resolve);
+    child.on("error", () => resolve(null));
+  });
+}
+
+/** Says which links no page resolves (Framework's warning, which each render process left to this script). */
+async function warnBrokenLinks(links: [string, string][]): Promise<void> {
+  const broken = await brokenLinks(dist, links);
+  if (!broken.length) return;
+  console.warn(`Varning: ${broken.length} länk${broken.length === 1 ? "" : "ar"} leder ingenstans:`);
+  for (const [page, target] of broken) console.warn(`  ${page} → ${target}`);
+}
+
+/**
+ * Renders every page in `n` processes side by side, each every n-th page into a folder of its own,
+ * and merges them into dist/: the same files as Framework's own build (test/browser/partial-render.test.ts).
+ * Only when every loader's output is in the cache, so that the processes only read it (a loader that
+ * failed is left to Framework's own build, which shows its message). False when a process or the
+ * merge failed: the caller then lets Framework render everything.
+ */
+async function renderAll(n: number): Promise<boolean> {
+  const loaders = (await walk(join(ROOT, "src"))).filter(isLoader);
+  if (loaders.some((l) => !existsSync(join(CACHE, relative(join(ROOT, "src"), l).replace(/\.ts$/, ""))))) return false;
+  // Framework clears its output folder when it lies in the project; an outside one was cleared above
+  // if it held a build. Any other folder with files in it is left to Framework (which refuses it).
+  const inside = !relative(ROOT, dist).startsWith("..");
+  if (!inside && existsSync(dist) && (await walk(dist)).length) return false;
+  const started = Date.now();
+  const tmp = await mkdtemp(join(tmpdir(), "samverkan-render-"));
+  try {
+    const runs = Array.from({length: n}, (_, i) => ({out: join(tmp, `out${i}`), report: join(tmp, `report${i}.json`)}));
+    const codes = await Promise.all(runs.map(({out, report}, i) => runRender(out, `${i}/${n}`, report, n > 1 ? RENDER_HEAP_MB : undefined)));
+    if (codes.some((c) => c !== 0)) {
+      console.error(`${n > 1 ? `En av ${n} renderingsprocesser` : "Renderingen"} misslyckades: Framework renderar om alla sidor på sitt eget sätt.`);
+      await rm(dist, {recursive: true, force: true});
+      return false;
+    }
+    const reports = await Promise.all(runs.map(async (r) => JSON.parse(await readFile(r.report, "utf8")) as RenderReport));
+    const missing = runs.flatMap((r, i) => reports[i].pages.filter((p) => !existsSync(join(r.out, `${p.path}.html`))).map((p) => p.path));
+    if (missing.length) throw new Error(`sidor saknas i renderingen: ${missing.slice(0, 5).join(", ")}`);
+    await rm(dist, {recursive: true, force: true});
+    await mergeRenders(runs.map((r) => r.out), dist);
+    await finishHtml(dist);
+    await warnBrokenLinks(reports.flatMap((r) => r.links));
+    await writeFile(join(CACHE, "_build.json"), JSON.stringify(mergeManifests(reports)));
+    const pages = reports.reduce((t, r) => t + r.pages.length, 0);
+    console.log(`Renderade ${pages} sidor ${n > 1 ? `i ${n} processer sida vid sida` : "i en process"} (${Date.now() - started} ms) till ${relative(ROOT, dist) || dist}.`);
+    return true;
+  } catch (e) {
+    console.error(`Renderingen avbröts (${(e as Error).message}): Framework renderar om alla sidor på sitt eget sätt.`);
+    await rm(dist, {recursive: true, force: true});
+    return false;
+  } finally {
+    await rm(tmp, {recursive: true, force: true});
+  }
+}
+
+/**
  * Renders `pages` with Framework into a folder of their own, then merges them into dist/: the new
  * HTML (finished first, so dist/ never holds unfinished HTML) and the files it uses, and removes the
  * data files no page uses any more. False when the render or the merge failed: the caller then
@@ -337,17 +437,14 @@ async function renderPartly(pages: string[]): Promise<boolean> {
   try {
     const list = join(tmp, "pages.json");
     const rendered = join(tmp, "out");
+    const report = join(tmp, "report.json");
     await writeFile(list, JSON.stringify(pages));
-    const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-    const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(tsx, [join(ROOT, "scripts", "partial-render.ts"), rendered, list], {stdio: "inherit", cwd: ROOT, env: frameworkEnv});
-      child.on("exit", resolve);
-      child.on("error", () => resolve(null));
-    });
+    const code = await runRender(rendered, list, report);
     if (code !== 0 || pages.some((p) => !existsSync(join(rendered, `${p}.html`)))) return false;
     await finishHtml(rendered);
     await mergeInto(rendered, dist);
     await pruneFiles(dist);
+    await warnBrokenLinks((JSON.parse(await readFile(report, "utf8")) as RenderReport).links);
     return true;
   } catch (e) {
     console.error(`Den partiella renderingen avbröts: ${(e as Error).message}`);

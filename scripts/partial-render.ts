@@ -17,9 +17,10 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {copyFile, mkdir, readdir, readFile, rm, rmdir, stat} from "node:fs/promises";
+import {copyFile, mkdir, readdir, readFile, rm, rmdir, stat, writeFile} from "node:fs/promises";
+import {createRequire, syncBuiltinESMExports} from "node:module";
 import {basename, dirname, extname, join, relative} from "node:path";
-import {pathToFileURL} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
 
 /** Every file under dir, sorted (none when dir does not exist). */
 export async function walk(dir: string): Promise<string[]> {
@@ -177,44 +178,189 @@ export async function pruneFiles(distDir: string): Promise<string[]> {
   return removed;
 }
 
-/** Renders `pages` (Framework paths) into `out` with the project's config: run from the project root. */
-async function renderPages(out: string, pages: string[]): Promise<void> {
+/**
+ * Merges the folders that several render processes wrote into `to` (a new, empty folder). A file two
+ * processes both wrote (Framework's client, a shared module, a data file two pages use) is named by
+ * its content hash and must have the same bytes in both: otherwise this throws.
+ */
+export async function mergeRenders(froms: string[], to: string): Promise<void> {
+  const seen = new Map<string, number>(); // file → size
+  for (const from of froms)
+    for (const file of await walk(from)) {
+      const name = relative(from, file);
+      const target = join(to, name);
+      const size = (await stat(file)).size;
+      if (seen.has(name)) {
+        if (seen.get(name) !== size || !(await readFile(file)).equals(await readFile(target))) throw new Error(`två renderingar skrev olika innehåll i ${name}`);
+        continue;
+      }
+      await mkdir(dirname(target), {recursive: true});
+      await copyFile(file, target);
+      seen.set(name, size);
+    }
+}
+
+const escapeAttribute = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * The links (`[page, target]`, as Framework gives them: `/kommun/0110`, `/metod-sekretess#troskel`)
+ * that no page of the finished site resolves: neither a page of distDir nor an id or name on it.
+ */
+export async function brokenLinks(distDir: string, links: [string, string][]): Promise<[string, string][]> {
+  const broken: [string, string][] = [];
+  for (const [page, target] of links) {
+    const [path, anchor] = target.split("#", 2);
+    const file = join(distDir, `${path.endsWith("/") ? `${path}index` : path}.html`);
+    let ok = existsSync(file);
+    if (ok && anchor !== undefined) {
+      const id = escapeAttribute(decodeURIComponent(anchor));
+      ok = new RegExp(`\\s(?:id|name)="${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`).test(await readFile(file, "utf8"));
+    }
+    if (!ok) broken.push([page, target]);
+  }
+  return broken;
+}
+
+/** The build manifest of a site rendered by several processes: their pages in Framework's order, modules and files once each. */
+export function mergeManifests(reports: RenderReport[]): BuildManifest {
+  const first = reports.find((r) => r.manifest.title !== undefined)?.manifest;
+  const order = new Map<string, number>();
+  for (const r of reports) r.manifest.pages.forEach((p, k) => order.set(p.path, r.pages[k]?.index ?? Infinity));
+  const once = <T extends {path: string}>(items: T[]) => [...new Map(items.map((i) => [i.path, i])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    ...(first ? {title: first.title} : {}),
+    config: reports[0]?.manifest.config ?? {root: "src"},
+    pages: reports.flatMap((r) => r.manifest.pages).sort((a, b) => order.get(a.path)! - order.get(b.path)! || (a.path < b.path ? -1 : 1)),
+    modules: once(reports.flatMap((r) => r.manifest.modules)),
+    files: once(reports.flatMap((r) => r.manifest.files))
+  };
+}
+
+/** Framework's record of a build (build.js, buildManifest): what it writes to src/.observablehq/cache/_build.json. */
+export interface BuildManifest {
+  title?: string;
+  config: {root: string};
+  pages: {path: string; source: string; title?: string}[];
+  modules: {path: string; source: string}[];
+  files: {path: string; source: string}[];
+}
+
+/** What a render process reports beside the pages it wrote (the JSON of its report file). */
+export interface RenderReport {
+  /** The pages it rendered, each with its place in Framework's order of every page (-1: not a page of the config). */
+  pages: {index: number; path: string}[];
+  manifest: BuildManifest;
+  /** Links among its pages that Framework could not resolve, [page, target]: the target may be a page another process rendered. */
+  links: [string, string][];
+}
+
+/** Which pages a render process renders: a list (the stale ones), or every n-th page of the site (one of n processes). */
+export type Selection = {pages: string[]} | {shard: number; of: number};
+
+/** The pages of `all` (Framework's order) a selection takes. Shards take every n-th page, so that each gets a like mix of page kinds. */
+export function selectPages(all: string[], which: Selection): {index: number; path: string}[] {
+  if ("pages" in which) return which.pages.map((path) => ({index: all.indexOf(path), path}));
+  return all.map((path, index) => ({index, path})).filter(({index}) => index % which.of === which.shard);
+}
+
+/**
+ * Framework writes the client bundles (`_observablehq/*.js`) and the node_modules bundles (`_node/`)
+ * into its cache with a plain writeFile, and reads them back: two render processes side by side
+ * could read a file the other is half-way through writing. In a render process every write of a
+ * file goes to a temporary name first and is renamed into place, which is atomic.
+ */
+export function atomicWrites(): void {
+  const require = createRequire(import.meta.url);
+  const fsp = require("node:fs/promises") as typeof import("node:fs/promises");
+  const {writeFile, copyFile, rename, unlink} = fsp;
+  let n = 0;
+  const atomically = async (target: unknown, write: (tmp: string) => Promise<void>) => {
+    const tmp = `${String(target)}.${process.pid}.${++n}.tmp`;
+    try {
+      await write(tmp);
+      await rename(tmp, String(target));
+    } catch (e) {
+      await unlink(tmp).catch(() => {});
+      throw e;
+    }
+  };
+  fsp.writeFile = (async (file: Parameters<typeof writeFile>[0], data: Parameters<typeof writeFile>[1], options?: Parameters<typeof writeFile>[2]) =>
+    typeof file === "string" || file instanceof URL ? atomically(file instanceof URL ? fileURLToPath(file) : file, (tmp) => writeFile(tmp, data, options)) : writeFile(file, data, options)) as typeof writeFile;
+  fsp.copyFile = (async (src: Parameters<typeof copyFile>[0], dest: Parameters<typeof copyFile>[1], mode?: number) =>
+    mode ? copyFile(src, dest, mode) : atomically(dest instanceof URL ? fileURLToPath(dest) : dest, (tmp) => copyFile(src, tmp))) as typeof copyFile;
+  // Framework imports these by name (`import {writeFile} from "node:fs/promises"`): update those bindings too.
+  syncBuiltinESMExports();
+}
+
+/**
+ * Renders the selected pages into `out` with the project's config and Framework 1.13's own build():
+ * run from the project root. Framework's running commentary is left out (the caller says what was
+ * rendered); warnings and errors are shown. Writes a RenderReport to `reportFile`.
+ */
+async function renderPages(out: string, which: Selection, reportFile: string): Promise<void> {
   const framework = join(process.cwd(), "node_modules", "@observablehq", "framework", "dist");
   const {readConfig} = await import(pathToFileURL(join(framework, "config.js")).href);
   type Logger = Pick<Console, "log" | "warn" | "error">;
   const {build, FileBuildEffects} = (await import(pathToFileURL(join(framework, "build.js")).href)) as {
     build(options: {config: unknown}, effects: unknown): Promise<void>;
-    FileBuildEffects: new (outputRoot: string, cacheDir: string, options: {logger: Logger}) => object;
+    FileBuildEffects: new (outputRoot: string, cacheDir: string, options: {logger: Logger; output: {write(s: string): boolean}}) => object;
+  };
+  // Framework looks for the loader of a file (find: src/data/x.json, x.json.ts, [param].json, an
+  // archive in a parent folder, …) by reading the folders again for every page that names it: a
+  // sixth of a national render. No source file comes or goes while the pages render (every loader
+  // has run), so the answer for a path is remembered.
+  const {LoaderResolver} = (await import(pathToFileURL(join(framework, "loader.js")).href)) as {LoaderResolver: {prototype: {find(path: string): unknown}}};
+  const find = LoaderResolver.prototype.find;
+  const found = new Map<string, unknown>();
+  LoaderResolver.prototype.find = function (this: {root: string}, path: string) {
+    const key = `${this.root}\0${path}`;
+    if (!found.has(key)) found.set(key, find.call(this, path));
+    return found.get(key);
   };
   const config = await readConfig(undefined, undefined);
-  // Links to pages that are not rendered this time are not broken: Framework's warning about them is left out.
-  let broken = false;
+  const all: string[] = [];
+  for await (const path of config.paths()) all.push(path);
+  const pages = selectPages(all, which);
+  const report: RenderReport = {pages, manifest: {config: {root: config.root}, pages: [], modules: [], files: []}, links: []};
+  // A link to a page this process does not render looks broken to Framework: the caller checks the links against every page.
+  const plain = (a: unknown[]) => a.map(String).join(" ").replace(/\x1b\[[0-9;]*m/g, "");
+  // SAMVERKAN_RENDER_VERBOSE=1 shows the commentary too (what Framework does, page by page).
+  const verbose = process.env.SAMVERKAN_RENDER_VERBOSE === "1";
   const logger: Logger = {
-    log: (...a: unknown[]) => (broken && String(a[0]).includes("\u21B3") ? undefined : console.log(...a)),
-    warn: (...a: unknown[]) => ((broken = String(a[0]).includes("broken link")) ? undefined : console.warn(...a)),
+    log: (...a: unknown[]) => {
+      const link = /^\u21B3 (\S+) \u2192 (\S+)$/.exec(plain(a).trim());
+      if (link) report.links.push([link[1], link[2]]);
+      else if (verbose) console.log(...a);
+    },
+    warn: (...a: unknown[]) => (/broken links?\b/.test(plain(a)) ? undefined : console.warn(...a)),
     error: (...a: unknown[]) => console.error(...a)
   };
   class PartialEffects extends FileBuildEffects {
     // `out` is a new empty folder (outside the project, where Framework would not clear it).
     async prepare(): Promise<void> {}
-    // The full build's manifest (src/.observablehq/cache/_build.json) lists every page: it stays.
-    async writeBuildManifest(): Promise<void> {}
+    // The caller writes the manifest: src/.observablehq/cache/_build.json lists every page of the site.
+    async writeBuildManifest(manifest: BuildManifest): Promise<void> {
+      report.manifest = manifest;
+    }
   }
   const partial = {
     ...config,
     output: out,
     async *paths() {
-      yield* pages;
+      for (const {path} of pages) yield path;
     }
   };
-  await build({config: partial}, new PartialEffects(out, join(config.root, ".observablehq", "cache"), {logger}));
+  if (pages.length) await build({config: partial}, new PartialEffects(out, join(config.root, ".observablehq", "cache"), {logger, output: verbose ? process.stdout : {write: () => true}}));
+  await writeFile(reportFile, JSON.stringify(report));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [out, list] = process.argv.slice(2);
-  if (!out || !list) {
-    console.error("Användning: tsx scripts/partial-render.ts UTMAPP SIDOR.json");
+  const [out, what, reportFile] = process.argv.slice(2);
+  const shard = /^(\d+)\/(\d+)$/.exec(what ?? "");
+  if (!out || !what || !reportFile || (shard && !(Number(shard[1]) < Number(shard[2])))) {
+    console.error("Användning: tsx scripts/partial-render.ts UTMAPP (SIDOR.json | I/N) RAPPORT.json");
     process.exit(2);
   }
-  await renderPages(out, JSON.parse(await readFile(list, "utf8")));
+  atomicWrites();
+  await renderPages(out, shard ? {shard: Number(shard[1]), of: Number(shard[2])} : {pages: JSON.parse(await readFile(what, "utf8"))}, reportFile);
 }

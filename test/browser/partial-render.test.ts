@@ -1,8 +1,9 @@
 // The partial render end to end (scripts/build.ts, scripts/partial-render.ts): on a copy of data/,
 // with its own warehouse and output folders, a full build; a rebuild with nothing changed renders
 // nothing; one row appended to mt-uppdrag.csv renders only the pages whose data files changed; and
-// the result is the dist/ a full build of the same data gives. Here (not in test/build) because it
-// runs Framework, whose cache the other builds of this folder share: one file at a time.
+// the result is the dist/ a full build of the same data gives, as does a full render in several
+// processes. Here (not in test/build) because it runs Framework, whose cache the other builds of
+// this folder share: one file at a time.
 // When a page source, a component or the config changed, everything is rendered: test/build/partial-render.test.ts.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
@@ -22,10 +23,10 @@ beforeAll(() => {
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
 /** What the build said on stdout (which pages it rendered). */
-function build(out: string): string {
+function build(out: string, env: Record<string, string> = {}): string {
   return execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "build"], {
     cwd: ROOT,
-    env: {...process.env, SAMVERKAN_DATA: data, SAMVERKAN_OUT: out, SAMVERKAN_WAREHOUSE: join(root, "warehouse")},
+    env: {...process.env, SAMVERKAN_DATA: data, SAMVERKAN_OUT: out, SAMVERKAN_WAREHOUSE: join(root, "warehouse"), ...env},
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     maxBuffer: 64 * 2 ** 20
@@ -90,5 +91,15 @@ describe("a rebuild after loader output changed renders only the pages whose dat
       if (f.endsWith(".html")) expect(withoutTimes(a.toString("utf8")), f).toBe(withoutTimes(b.toString("utf8")));
       else expect(a.equals(b), relative(root, join(out, f))).toBe(true);
     }
+
+    // The same site rendered in three processes side by side (a national site renders in one per
+    // core): byte for byte Framework's own build, and the same build manifest.
+    const manifest = join(ROOT, "src", ".observablehq", "cache", "_build.json");
+    const frameworks = readFileSync(manifest, "utf8");
+    const sideBySide = join(root, "side-by-side");
+    expect(build(sideBySide, {SAMVERKAN_RENDER_PROCESSES: "3"})).toMatch(new RegExp(`Renderade ${all.length} sidor i 3 processer sida vid sida`));
+    expect(files(sideBySide)).toEqual(files(full));
+    for (const f of files(full)) expect(readFileSync(join(sideBySide, f)).equals(readFileSync(join(full, f))), f).toBe(true);
+    expect(JSON.parse(readFileSync(manifest, "utf8"))).toEqual(JSON.parse(frameworks));
   }, 600_000);
 });

@@ -2,13 +2,14 @@
 // when everything must be rendered instead, and the data files a full build would not have.
 // The end-to-end run (a build, one appended row, a rebuild that renders only some pages, the same
 // dist/ as a full build) is test/browser/partial-render.test.ts: it runs Framework, which shares its
-// cache with the other builds there.
+// cache with the other builds there; so is the full render in several processes against Framework's own.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
-import {applyHash, distManifest, fullRenderReason, parseAlias, pruneFiles, sourcesFingerprint, stalePages} from "../../scripts/partial-render.ts";
+import {execFileSync} from "node:child_process";
+import {applyHash, brokenLinks, distManifest, fullRenderReason, mergeManifests, mergeRenders, parseAlias, pruneFiles, selectPages, sourcesFingerprint, stalePages, type RenderReport} from "../../scripts/partial-render.ts";
 import {ROOT} from "../../loaders/warehouse.ts";
 
 let root: string;
@@ -115,5 +116,93 @@ describe("when every page is rendered", () => {
     // dist/ touched since the last build (a file added): it cannot be patched.
     write(join(dist, "extra.html"), "<p>");
     expect(await fullRenderReason(record, {sources: last, dist})).toMatch(/har ändrats sedan förra bygget/);
+  });
+});
+
+describe("rendering in several processes", () => {
+  it("gives each process every n-th page: together every page once, in like mixes", () => {
+    const all = ["/index", "/jamfor/01", "/jamfor/03", "/kommun/0114", "/kommun/0115", "/kommun/0117", "/seminarium/01/2025"];
+    const shards = [0, 1, 2].map((shard) => selectPages(all, {shard, of: 3}));
+    expect(shards[0]).toEqual([{index: 0, path: "/index"}, {index: 3, path: "/kommun/0114"}, {index: 6, path: "/seminarium/01/2025"}]);
+    expect(shards[1].map((p) => p.index)).toEqual([1, 4]);
+    expect(shards[2].map((p) => p.index)).toEqual([2, 5]);
+    expect(shards.flat().map((p) => p.path).sort()).toEqual([...all].sort());
+    // A list (the stale pages) keeps its own order; a page the config does not have is -1.
+    expect(selectPages(all, {pages: ["/kommun/0115", "/gone"]})).toEqual([{index: 4, path: "/kommun/0115"}, {index: -1, path: "/gone"}]);
+  });
+
+  it("merges the folders: a file both wrote must have the same bytes", async () => {
+    const dir = join(root, "merge");
+    write(join(dir, "a", "index.html"), "<p>a</p>");
+    write(join(dir, "a", "_observablehq", "client.d10d8454.js"), "client");
+    write(join(dir, "b", "kommun", "0114.html"), "<p>b</p>");
+    write(join(dir, "b", "_observablehq", "client.d10d8454.js"), "client");
+    await mergeRenders([join(dir, "a"), join(dir, "b")], join(dir, "out"));
+    expect(readdirSync(join(dir, "out"), {recursive: true}).map(String).sort()).toEqual(["_observablehq", "_observablehq/client.d10d8454.js", "index.html", "kommun", "kommun/0114.html"]);
+    // Same size, other bytes: a torn or diverging write, never silently one of them.
+    write(join(dir, "c", "_observablehq", "client.d10d8454.js"), "CLIENT");
+    await expect(mergeRenders([join(dir, "a"), join(dir, "c")], join(dir, "out2"))).rejects.toThrow(/olika innehåll i _observablehq\/client\.d10d8454\.js/);
+  });
+
+  it("checks the links among pages two processes rendered against the whole site", async () => {
+    const dir = join(root, "links");
+    write(join(dir, "metod-sekretess.html"), '<h2 id="troskel">Tröskel</h2><h2 id="sm&aring;-tal">x</h2><a name="gammal"></a>');
+    write(join(dir, "jamfor", "index.html"), "<p>jämför</p>");
+    write(join(dir, "kommun", "0114.html"), "<p>Upplands Väsby</p>");
+    const links: [string, string][] = [
+      ["/index", "/kommun/0114"],
+      ["/index", "/jamfor/"],
+      ["/index", "/metod-sekretess#troskel"],
+      ["/index", "/metod-sekretess#gammal"],
+      ["/index", "/metod-sekretess#saknas"],
+      ["/index", "/kommun/9999"],
+      ["/kommun/0114", "/metod-sekretess"]
+    ];
+    expect(await brokenLinks(dir, links)).toEqual([
+      ["/index", "/metod-sekretess#saknas"],
+      ["/index", "/kommun/9999"]
+    ]);
+  });
+
+  it("writes one build manifest: the pages in Framework's order, each module and file once", () => {
+    const report = (pages: [number, string][], files: string[]): RenderReport => ({
+      pages: pages.map(([index, path]) => ({index, path})),
+      manifest: {title: "Samverkan i siffror", config: {root: "src"}, pages: pages.map(([, path]) => ({path, source: `${path}.md`})), modules: [], files: files.map((f) => ({path: f, source: f}))},
+      links: []
+    });
+    const merged = mergeManifests([report([[0, "/index"], [2, "/kommun/0114"]], ["/data/site.json", "/data/a.json"]), report([[1, "/jamfor/"], [3, "/kommun/0115"]], ["/data/site.json"])]);
+    expect(merged.title).toBe("Samverkan i siffror");
+    expect(merged.pages.map((p) => p.path)).toEqual(["/index", "/jamfor/", "/kommun/0114", "/kommun/0115"]);
+    expect(merged.files.map((f) => f.path)).toEqual(["/data/a.json", "/data/site.json"]);
+  });
+
+  it("writes Framework's cache files by renaming a whole file into place (a second process never reads half a file)", () => {
+    // In a process of its own: the change is to node:fs/promises for the whole process.
+    const script = join(root, "atomic.mts");
+    const file = join(root, "atomic.txt");
+    writeFileSync(
+      script,
+      `import {atomicWrites} from ${JSON.stringify(join(ROOT, "scripts", "partial-render.ts"))};
+import {writeFile, copyFile} from "node:fs/promises";
+import {statSync} from "node:fs";
+const f = ${JSON.stringify(file)};
+await writeFile(f, "first");
+const before = statSync(f).ino;
+await writeFile(f, "plain");
+const plain = statSync(f).ino;
+atomicWrites();
+await writeFile(f, "second");
+const written = statSync(f).ino;
+await copyFile(f, f + ".copy");
+await copyFile(f, f + ".copy");
+console.log(JSON.stringify({same: before === plain, replaced: written !== plain}));
+`
+    );
+    const out = execFileSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), script], {cwd: ROOT, encoding: "utf8"});
+    // A plain writeFile truncates the same file (same inode): what a reader can catch half-way.
+    expect(JSON.parse(out)).toEqual({same: true, replaced: true});
+    expect(readFileSync(file, "utf8")).toBe("second");
+    expect(readFileSync(`${file}.copy`, "utf8")).toBe("second");
+    expect(readdirSync(root).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
