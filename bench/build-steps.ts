@@ -115,7 +115,7 @@ console.log("| step | time | × floor | % of build from scratch | peak memory, p
 console.log("| --- | ---: | ---: | ---: | ---: |");
 for (const [name, r] of rows) console.log(`| ${name} | ${fmt(r.s)} s | ${fmt(r.s / floor.s, 2)} × | ${fmt((100 * r.s) / scratch.s, 0)} % | ${fmt(r.peakMiB, 0)} MiB |`);
 console.log("");
-const said = (r: typeof scratch) => r.stderr.split("\n").filter((l) => /^Data:|^Laddare/.test(l)).concat(r.stdout.split("\n").filter((l) => /^(Inget har ändrats|Renderar)/.test(l)));
+const said = (r: typeof scratch) => r.stderr.split("\n").filter((l) => /^Data:|^Laddare/.test(l)).concat(r.stdout.split("\n").filter((l) => /^(Inget har ändrats|Renderar|Renderade)/.test(l)));
 console.log("What the builds said:");
 for (const [name, r] of [["scratch", scratch], ["append", append], ["unchanged", unchanged]] as const) for (const l of said(r)) console.log(`- ${name}: ${l}`);
 console.log(`\nLoad average after: ${loadavg().map((l) => fmt(l, 2)).join(" ")}.`);
