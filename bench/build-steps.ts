@@ -22,7 +22,6 @@ import {ROOT} from "../loaders/warehouse.ts";
 const dir = resolve(process.argv[2] ?? process.env.SAMVERKAN_BENCH_DATA ?? "/tmp/samverkan-national");
 const warehouse = process.env.SAMVERKAN_WAREHOUSE ?? "/tmp/samverkan-bench-warehouse";
 const dist = "/tmp/samverkan-bench-dist";
-const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 /** Resident memory (kB) of pid and all its descendants, from /proc. */
 function treeRssKb(root: number): number {
@@ -53,7 +52,8 @@ function treeRssKb(root: number): number {
 
 async function measure(args: string[], env: Record<string, string> = {}): Promise<{s: number; peakMiB: number; stdout: string; stderr: string; code: number | null}> {
   const started = performance.now();
-  const child = spawn(process.execPath, [tsx, ...args], {cwd: ROOT, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_WAREHOUSE: warehouse, ...env}});
+  // As `npm run build` starts the build: Node with tsx's loader (not the tsx command, a second process).
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {cwd: ROOT, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", SAMVERKAN_WAREHOUSE: warehouse, ...env}});
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));

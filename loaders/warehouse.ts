@@ -187,7 +187,8 @@ export async function ensureWarehouse(dir = dataDir()): Promise<string> {
 }
 
 /** Brings the warehouse of `dir` up to date with its files, reading only what changed (see the top of this file). */
-export async function updateWarehouse(dir = dataDir()): Promise<WarehouseUpdate> {
+/** What the warehouse of `dir` holds against the files now: the inputs whose content changed (null: read everything). */
+async function compareInputs(dir: string) {
   const path = await warehousePath(dir);
   const old = existsSync(path) ? await readStamps(path) : null;
   let stamps: InputStamps;
@@ -198,12 +199,31 @@ export async function updateWarehouse(dir = dataDir()): Promise<WarehouseUpdate>
     stamps = {};
   }
   const changed = old && Object.keys(stamps).length ? changedInputs(old.stamps, stamps) : null;
-  if (old && changed && changed.size === 0) {
-    // Same content; remember new times of touched files so that they are not hashed again.
-    const touched = Object.fromEntries(Object.entries(stamps).filter(([k, v]) => old.stamps[k] && old.stamps[k].mtimeMs !== v.mtimeMs));
-    if (Object.keys(touched).length) await writeFile(touchedPath(path), JSON.stringify({...(existsSync(touchedPath(path)) ? JSON.parse(await readFile(touchedPath(path), "utf8")) : {}), ...touched}));
-    return {path, kind: "unchanged", tables: [], disclosure: false, changed: [], stamps};
-  }
+  return {path, old, stamps, changed};
+}
+
+/** The "unchanged" answer, when no input's content changed; the new times of touched files are remembered so that they are not hashed again. */
+async function unchanged({path, old, stamps, changed}: Awaited<ReturnType<typeof compareInputs>>): Promise<WarehouseUpdate | null> {
+  if (!(old && changed && changed.size === 0)) return null;
+  const touched = Object.fromEntries(Object.entries(stamps).filter(([k, v]) => old.stamps[k] && old.stamps[k].mtimeMs !== v.mtimeMs));
+  if (Object.keys(touched).length) await writeFile(touchedPath(path), JSON.stringify({...(existsSync(touchedPath(path)) ? JSON.parse(await readFile(touchedPath(path), "utf8")) : {}), ...touched}));
+  return {path, kind: "unchanged", tables: [], disclosure: false, changed: [], stamps};
+}
+
+/**
+ * The warehouse of `dir` when it is up to date (no input's content changed), else null without
+ * reading anything: scripts/build.ts then runs updateWarehouse in a process of its own.
+ */
+export async function warehouseIfUnchanged(dir = dataDir()): Promise<WarehouseUpdate | null> {
+  return unchanged(await compareInputs(dir));
+}
+
+export async function updateWarehouse(dir = dataDir()): Promise<WarehouseUpdate> {
+  const compared = await compareInputs(dir);
+  const same = await unchanged(compared);
+  if (same) return same;
+  const {path, old, changed} = compared;
+  let {stamps} = compared;
   await mkdir(dirname(path), {recursive: true});
   const tmp = `${path}.${process.pid}.tmp`;
   const incremental = !!(old && changed);

@@ -18,14 +18,14 @@ import {cpus, tmpdir} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {build as esbuild} from "esbuild";
-import {updateWarehouse, openWarehouse, dataDir, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
+import {openWarehouse, dataDir, warehouseIfUnchanged, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
 import {INPUTS} from "../loaders/schemas/inputs.ts";
 import {SETTINGS} from "../loaders/ingest/ingest.ts";
 import {siteInfo} from "../loaders/loader-kit.ts";
 import {tarMembers} from "../loaders/tar.ts";
-import {IngestFatalError} from "../loaders/ingest/errors.ts";
 import {addPageChrome} from "./page-chrome.ts";
 import type {HostReply, HostRequest} from "./loader-host.ts";
+import type {UpdateReply} from "./warehouse-update.ts";
 import {duckdbLimits, duckdbShare} from "../loaders/duckdb-settings.ts";
 import {brokenLinks, distManifest, fullRenderReason, mergeInto, mergeManifests, mergeRenders, pruneFiles, sourcesFingerprint, stalePages, walk, type Plan, type RenderReport, type SiteRecord} from "./partial-render.ts";
 
@@ -227,11 +227,30 @@ async function bundleBrowserModels(): Promise<void> {
   }
 }
 
+/** A file the ingest cannot use: its message is for the reader (IngestFatalError in the ingest's process). */
+class IngestStopped extends Error {}
+
+/** The warehouse brought up to date in a process of its own (scripts/warehouse-update.ts), which hands back its memory when done. */
+function updateWarehouseApart(dir: string): Promise<WarehouseUpdate> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(ROOT, "scripts", "warehouse-update.ts"), [dir], {cwd: ROOT, execArgv: ["--import", "tsx"], stdio: "inherit"});
+    let reply: UpdateReply | null = null;
+    child.on("message", (r: UpdateReply) => (reply = r));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const r = reply as UpdateReply | null;
+      if (r && "update" in r) resolve(r.update);
+      else if (r && "fatal" in r) reject(new IngestStopped(r.fatal));
+      else reject(new Error(r && "error" in r ? r.error : `inläsningen avbröts (kod ${code})`));
+    });
+  });
+}
+
 const dir = dataDir();
 let update: WarehouseUpdate;
 try {
   const started = Date.now();
-  update = await updateWarehouse(dir);
+  update = (await warehouseIfUnchanged(dir)) ?? (await updateWarehouseApart(dir));
   const what =
     update.kind === "unchanged"
       ? "oförändrad, inget läst"
@@ -240,7 +259,7 @@ try {
         : `läste om ${update.tables.join(", ")}${update.disclosure ? " och röjandeskyddet" : ""} (ändrat: ${update.changed.join(", ")})`;
   console.error(`Data: ${dir} → ${relative(ROOT, update.path)}: ${what} (${Date.now() - started} ms)`);
 } catch (e) {
-  if (e instanceof IngestFatalError) {
+  if (e instanceof IngestStopped) {
     console.error(`\nBygget stoppades: ${e.message}\n`);
     process.exit(1);
   }
@@ -365,10 +384,10 @@ async function renderProcesses(): Promise<number> {
 
 /** Runs scripts/partial-render.ts: `what` is a file listing pages or `i/n` (every n-th page from the i-th). */
 function runRender(out: string, what: string, report: string, heapMB?: number): Promise<number | null> {
-  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-  const env = heapMB ? {...frameworkEnv, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMB}`.trim()} : frameworkEnv;
+  // Node itself with tsx's loader, not the tsx command, which keeps a second Node process beside it.
+  const args = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), "--import", "tsx", join(ROOT, "scripts", "partial-render.ts"), out, what, report];
   return new Promise<number | null>((resolve) => {
-    const child = spawn(tsx, [join(ROOT, "scripts", "partial-render.ts"), out, what, report], {stdio: "inherit", cwd: ROOT, env});
+    const child = spawn(process.execPath, args, {stdio: "inherit", cwd: ROOT, env: frameworkEnv});
     child.on("exit", resolve);
     child.on("error", () => resolve(null));
   });
