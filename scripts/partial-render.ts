@@ -11,9 +11,11 @@
  * changes no page. A module under _import/ that names a changed data file would change the alias of
  * the module too (and of every page importing it): then this gives up and the whole site is rendered.
  *
- * Run as a script (`tsx scripts/partial-render.ts OUT PAGES.json`), it builds the listed pages with
- * Framework 1.13's own build() into OUT, with the same config as `observable build` but only those
- * paths; scripts/build.ts then merges OUT into dist/.
+ * Run as a script (`node --import tsx scripts/partial-render.ts OUT (PAGES.json | I/N) REPORT.json`),
+ * it builds the listed pages, or every N-th page of the site from the I-th, with Framework 1.13's own
+ * build() into OUT, with the same config as `observable build` but only those paths, and writes what
+ * it rendered (RenderReport) to REPORT.json; scripts/build.ts then merges OUT into dist/. A large
+ * site's full render is N such processes side by side (mergeRenders).
  */
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
@@ -306,9 +308,9 @@ async function renderPages(out: string, which: Selection, reportFile: string): P
     FileBuildEffects: new (outputRoot: string, cacheDir: string, options: {logger: Logger; output: {write(s: string): boolean}}) => object;
   };
   // Framework looks for the loader of a file (find: src/data/x.json, x.json.ts, [param].json, an
-  // archive in a parent folder, …) by reading the folders again for every page that names it: a
-  // sixth of a national render. No source file comes or goes while the pages render (every loader
-  // has run), so the answer for a path is remembered.
+  // archive in a parent folder, …) by reading the folders of src/ again for every page that names
+  // it: a sixth of a national render. The answer depends on src/ only (not on the cache), and no
+  // file of src/ comes or goes while the pages render, so it is remembered per path.
   const {LoaderResolver} = (await import(pathToFileURL(join(framework, "loader.js")).href)) as {LoaderResolver: {prototype: {find(path: string): unknown}}};
   const find = LoaderResolver.prototype.find;
   const found = new Map<string, unknown>();
