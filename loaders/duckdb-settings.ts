@@ -27,8 +27,7 @@ export function duckdbLimits(env: NodeJS.ProcessEnv = process.env): DuckdbLimits
   for (const k of parts.keys())
     if (k !== "memory_limit" && k !== "threads") throw new Error(`SAMVERKAN_DUCKDB: okänd inställning "${k}" (möjliga: memory_limit, threads).`);
   const memoryLimit = parts.get("memory_limit") ?? env.SAMVERKAN_MEMORY_LIMIT ?? "800MB";
-  if (!SIZE.test(memoryLimit))
-    throw notASize(memoryLimit);
+  if (!SIZE.test(memoryLimit)) throw notASize(memoryLimit);
   const t = parts.get("threads");
   if (t != null && !/^[1-9]\d{0,3}$/.test(t)) throw new Error(`SAMVERKAN_DUCKDB: threads "${t}" ska vara ett heltal ≥ 1.`);
   return {memoryLimit, threads: t == null ? null : Number(t)};

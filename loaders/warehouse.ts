@@ -186,14 +186,16 @@ export async function ensureWarehouse(dir = dataDir()): Promise<string> {
   return (await updateWarehouse(dir)).path;
 }
 
-/** Brings the warehouse of `dir` up to date with its files, reading only what changed (see the top of this file). */
-/** What the warehouse of `dir` holds against the files now: the inputs whose content changed (null: read everything). */
-async function compareInputs(dir: string) {
+/**
+ * What the warehouse of `dir` holds against the files now: the inputs whose content changed (null:
+ * read everything). `taken`: fingerprints of the files just taken (lookAtWarehouse), not taken again.
+ */
+async function compareInputs(dir: string, taken?: InputStamps) {
   const path = await warehousePath(dir);
   const old = existsSync(path) ? await readStamps(path) : null;
   let stamps: InputStamps;
   try {
-    stamps = await inputStamps(dir, old?.stamps);
+    stamps = taken ?? (await inputStamps(dir, old?.stamps));
   } catch {
     // A file the ingest cannot find as it should (a broken link, a folder): a full ingest says what is wrong.
     stamps = {};
@@ -210,16 +212,29 @@ async function unchanged({path, old, stamps, changed}: Awaited<ReturnType<typeof
   return {path, kind: "unchanged", tables: [], disclosure: false, changed: [], stamps};
 }
 
-/**
- * The warehouse of `dir` when it is up to date (no input's content changed), else null without
- * reading anything: scripts/build.ts then runs updateWarehouse in a process of its own.
- */
-export async function warehouseIfUnchanged(dir = dataDir()): Promise<WarehouseUpdate | null> {
-  return unchanged(await compareInputs(dir));
+/** What lookAtWarehouse saw: the warehouse when it is up to date, else the fingerprints it took (null: none, there is no warehouse yet). */
+export interface WarehouseLook {
+  unchanged: WarehouseUpdate | null;
+  stamps: InputStamps | null;
 }
 
-export async function updateWarehouse(dir = dataDir()): Promise<WarehouseUpdate> {
+/**
+ * Whether the warehouse of `dir` is up to date, without reading any input into it: scripts/build.ts
+ * runs updateWarehouse in a process of its own only when it is not, and hands it the fingerprints
+ * taken here so that no file is hashed twice. With no warehouse yet, nothing is hashed here.
+ */
+export async function lookAtWarehouse(dir = dataDir()): Promise<WarehouseLook> {
+  if (!existsSync(await warehousePath(dir))) return {unchanged: null, stamps: null};
   const compared = await compareInputs(dir);
+  return {unchanged: await unchanged(compared), stamps: compared.stamps};
+}
+
+/**
+ * Brings the warehouse of `dir` up to date with its files, reading only what changed (see the top of
+ * this file). `taken`: the fingerprints lookAtWarehouse just took of the same folder.
+ */
+export async function updateWarehouse(dir = dataDir(), taken?: InputStamps | null): Promise<WarehouseUpdate> {
+  const compared = await compareInputs(dir, taken ?? undefined);
   const same = await unchanged(compared);
   if (same) return same;
   const {path, old, changed} = compared;

@@ -18,7 +18,7 @@ import {cpus, tmpdir} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {build as esbuild} from "esbuild";
-import {openWarehouse, dataDir, warehouseIfUnchanged, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
+import {openWarehouse, dataDir, lookAtWarehouse, ROOT, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
 import {INPUTS} from "../loaders/schemas/inputs.ts";
 import {SETTINGS} from "../loaders/ingest/ingest.ts";
 import {siteInfo} from "../loaders/loader-kit.ts";
@@ -36,6 +36,8 @@ const STAMP = join(CACHE, ".samverkan-stamps.json");
 // The fingerprint of the last successful build and of the dist/ it left (see the end of this script).
 const SITE_STAMP = join(CACHE, ".samverkan-site.json");
 const ARCHIVE = /^(.+)\.(?:tar|tar\.gz|tgz|zip)$/;
+/** Node's arguments for a TypeScript script: tsx's loader in the same process (the tsx command would keep a second Node process beside it). */
+const WITH_TSX = ["--import", "tsx"];
 /** Pages per render process: each process costs about 4 s of its own (Framework's client bundles, start-up), a page about 80 ms. */
 const PAGES_PER_PROCESS = 150;
 /** The heap of each render process when several run side by side (MB): two stay within the build's 1,5 GiB. */
@@ -43,6 +45,8 @@ const RENDER_HEAP_MB = 400;
 
 /** A data loader (src/data/x.json.ts); not a type declaration (the bundles' x.d.ts), not Framework's cache. */
 const isLoader = (f: string) => /\.[a-z]+\.ts$/.test(f) && !f.endsWith(".d.ts") && !f.includes(".observablehq");
+/** The file a loader writes, relative to src/ and to Framework's cache (src/data/jamfor.tar.ts → data/jamfor.tar). */
+const targetOf = (loader: string) => relative(join(ROOT, "src"), loader).replace(/\.ts$/, "");
 
 async function hashFiles(files: string[]): Promise<string> {
   const h = createHash("sha256");
@@ -102,7 +106,7 @@ async function invalidateLoaderCache(dir: string, inputs: InputStamps): Promise<
   const dropped: string[] = [];
   const kept: string[] = [];
   for (const loader of (await walk(join(ROOT, "src"))).filter(isLoader)) {
-    const target = relative(join(ROOT, "src"), loader).replace(/\.ts$/, "");
+    const target = targetOf(loader);
     const stamp = createHash("sha256").update(await inputStamp(dir, await declaredInputs(loader), inputs)).update(library).update(await readFile(loader)).digest("hex").slice(0, 16);
     next[target] = stamp;
     // The files Framework extracted from an archive (data/jamfor.tar → data/jamfor/23/meta.json) are
@@ -133,7 +137,7 @@ async function invalidateLoaderCache(dir: string, inputs: InputStamps): Promise<
 async function prerunLoaders(): Promise<string[]> {
   const loaders = (await walk(join(ROOT, "src"))).filter(isLoader);
   const todo = loaders
-    .map((loader) => ({loader, target: relative(join(ROOT, "src"), loader).replace(/\.ts$/, "")}))
+    .map((loader) => ({loader, target: targetOf(loader)}))
     .filter(({target}) => !existsSync(join(CACHE, target)))
     // Archives first: they are the slow ones (a report over every county).
     .sort((a, b) => Number(!!ARCHIVE.exec(b.target)) - Number(!!ARCHIVE.exec(a.target)));
@@ -159,7 +163,7 @@ async function prerunLoaders(): Promise<string[]> {
   await Promise.all(
     Array.from({length: parallel}, async () => {
       if (!queue.length) return;
-      const host = fork(join(ROOT, "scripts", "loader-host.ts"), [], {cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "pipe", "ipc"], env: {...process.env, SAMVERKAN_DATA: dir, SAMVERKAN_DUCKDB: share}});
+      const host = fork(join(ROOT, "scripts", "loader-host.ts"), [], {cwd: ROOT, execArgv: WITH_TSX, stdio: ["ignore", "ignore", "pipe", "ipc"], env: {...process.env, SAMVERKAN_DATA: dir, SAMVERKAN_DUCKDB: share}});
       host.stderr?.resume();
       let pending: ((reply: HostReply | null) => void) | null = null;
       host.on("message", (reply: HostReply) => pending?.(reply));
@@ -231,9 +235,9 @@ async function bundleBrowserModels(): Promise<void> {
 class IngestStopped extends Error {}
 
 /** The warehouse brought up to date in a process of its own (scripts/warehouse-update.ts), which hands back its memory when done. */
-function updateWarehouseApart(dir: string): Promise<WarehouseUpdate> {
+function updateWarehouseApart(dir: string, taken: InputStamps | null): Promise<WarehouseUpdate> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(ROOT, "scripts", "warehouse-update.ts"), [dir], {cwd: ROOT, execArgv: ["--import", "tsx"], stdio: "inherit"});
+    const child = fork(join(ROOT, "scripts", "warehouse-update.ts"), [dir, JSON.stringify(taken)], {cwd: ROOT, execArgv: WITH_TSX, stdio: "inherit"});
     let reply: UpdateReply | null = null;
     child.on("message", (r: UpdateReply) => (reply = r));
     child.on("error", reject);
@@ -250,7 +254,8 @@ const dir = dataDir();
 let update: WarehouseUpdate;
 try {
   const started = Date.now();
-  update = (await warehouseIfUnchanged(dir)) ?? (await updateWarehouseApart(dir));
+  const look = await lookAtWarehouse(dir);
+  update = look.unchanged ?? (await updateWarehouseApart(dir, look.stamps));
   const what =
     update.kind === "unchanged"
       ? "oförändrad, inget läst"
@@ -384,8 +389,7 @@ async function renderProcesses(): Promise<number> {
 
 /** Runs scripts/partial-render.ts: `what` is a file listing pages or `i/n` (every n-th page from the i-th). */
 function runRender(out: string, what: string, report: string, heapMB?: number): Promise<number | null> {
-  // Node itself with tsx's loader, not the tsx command, which keeps a second Node process beside it.
-  const args = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), "--import", "tsx", join(ROOT, "scripts", "partial-render.ts"), out, what, report];
+  const args = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), ...WITH_TSX, join(ROOT, "scripts", "partial-render.ts"), out, what, report];
   return new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, args, {stdio: "inherit", cwd: ROOT, env: frameworkEnv});
     child.on("exit", resolve);
@@ -410,7 +414,7 @@ async function warnBrokenLinks(links: [string, string][]): Promise<void> {
  */
 async function renderAll(n: number): Promise<boolean> {
   const loaders = (await walk(join(ROOT, "src"))).filter(isLoader);
-  if (loaders.some((l) => !existsSync(join(CACHE, relative(join(ROOT, "src"), l).replace(/\.ts$/, ""))))) return false;
+  if (loaders.some((l) => !existsSync(join(CACHE, targetOf(l))))) return false;
   // Framework clears its output folder when it lies in the project; an outside one was cleared above
   // if it held a build. Any other folder with files in it is left to Framework (which refuses it).
   const inside = !relative(ROOT, dist).startsWith("..");
@@ -419,12 +423,8 @@ async function renderAll(n: number): Promise<boolean> {
   const tmp = await mkdtemp(join(tmpdir(), "samverkan-render-"));
   try {
     const runs = Array.from({length: n}, (_, i) => ({out: join(tmp, `out${i}`), report: join(tmp, `report${i}.json`)}));
-    const codes = await Promise.all(runs.map(({out, report}, i) => runRender(out, `${i}/${n}`, report, n > 1 ? RENDER_HEAP_MB : undefined)));
-    if (codes.some((c) => c !== 0)) {
-      console.error(`${n > 1 ? `En av ${n} renderingsprocesser` : "Renderingen"} misslyckades: Framework renderar om alla sidor på sitt eget sätt.`);
-      await rm(dist, {recursive: true, force: true});
-      return false;
-    }
+    const codes = await Promise.all(runs.map(({out, report}, i) => runRender(out, `${i}/${n}`, report, RENDER_HEAP_MB)));
+    if (codes.some((c) => c !== 0)) throw new Error(`en av ${n} renderingsprocesser misslyckades`);
     const reports = await Promise.all(runs.map(async (r) => JSON.parse(await readFile(r.report, "utf8")) as RenderReport));
     const missing = runs.flatMap((r, i) => reports[i].pages.filter((p) => !existsSync(join(r.out, `${p.path}.html`))).map((p) => p.path));
     if (missing.length) throw new Error(`sidor saknas i renderingen: ${missing.slice(0, 5).join(", ")}`);
@@ -434,7 +434,7 @@ async function renderAll(n: number): Promise<boolean> {
     await warnBrokenLinks(reports.flatMap((r) => r.links));
     await writeFile(join(CACHE, "_build.json"), JSON.stringify(mergeManifests(reports)));
     const pages = reports.reduce((t, r) => t + r.pages.length, 0);
-    console.log(`Renderade ${pages} sidor ${n > 1 ? `i ${n} processer sida vid sida` : "i en process"} (${Date.now() - started} ms) till ${relative(ROOT, dist) || dist}.`);
+    console.log(`Renderade ${pages} sidor i ${n} processer sida vid sida (${Date.now() - started} ms) till ${relative(ROOT, dist) || dist}.`);
     return true;
   } catch (e) {
     console.error(`Renderingen avbröts (${(e as Error).message}): Framework renderar om alla sidor på sitt eget sätt.`);

@@ -4,10 +4,11 @@
  * with the build while the loaders and the render processes run beside it (issue 18: the build's
  * whole process tree within 1,5 GiB).
  *
- * Started with fork() (an IPC channel, `--import tsx`) and the data folder as its argument; it
- * answers {update}, {fatal} (a file the ingest cannot use: the message for the reader) or {error}.
+ * Started with fork() (an IPC channel, `--import tsx`) with the data folder and the fingerprints the
+ * build just took of it (JSON, or "null": lookAtWarehouse) as its arguments; it answers {update},
+ * {fatal} (a file the ingest cannot use: the message for the reader) or {error}.
  */
-import {updateWarehouse, type WarehouseUpdate} from "../loaders/warehouse.ts";
+import {updateWarehouse, type InputStamps, type WarehouseUpdate} from "../loaders/warehouse.ts";
 import {IngestFatalError} from "../loaders/ingest/errors.ts";
 
 export type UpdateReply = {update: WarehouseUpdate} | {fatal: string} | {error: string};
@@ -19,7 +20,7 @@ if (!send) {
 }
 let reply: UpdateReply;
 try {
-  reply = {update: await updateWarehouse(process.argv[2])};
+  reply = {update: await updateWarehouse(process.argv[2], JSON.parse(process.argv[3] ?? "null") as InputStamps | null)};
 } catch (e) {
   reply = e instanceof IngestFatalError ? {fatal: e.message} : {error: (e as Error).stack ?? String(e)};
 }

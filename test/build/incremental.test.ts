@@ -6,7 +6,7 @@ import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {codeVersion, openWarehouse, updateWarehouse, warehouseIfUnchanged, warehousePath, ROOT} from "../../loaders/warehouse.ts";
+import {codeVersion, openWarehouse, updateWarehouse, lookAtWarehouse, warehousePath, ROOT} from "../../loaders/warehouse.ts";
 import {checkFolder, checkFolderFresh} from "../../loaders/cli/check.ts";
 import {derivedToMake, tablesToIngest, DERIVED, SETTINGS} from "../../loaders/ingest/ingest.ts";
 import {INPUTS} from "../../loaders/schemas/inputs.ts";
@@ -54,8 +54,8 @@ describe("the dependency map", () => {
 
 describe("the warehouse between builds", () => {
   it("reads everything the first time, nothing when nothing changed, only the changed file and what derives from it after an edit", async () => {
-    // No warehouse yet: the build's quick look says "read" (null) without reading anything.
-    expect(await warehouseIfUnchanged(data)).toBeNull();
+    // No warehouse yet: the build's look says "read" without hashing or reading anything.
+    expect(await lookAtWarehouse(data)).toEqual({unchanged: null, stamps: null});
     const first = await updateWarehouse(data);
     expect(first.kind).toBe("fresh");
     expect(first.tables).toContain("medtech_jobs");
@@ -63,7 +63,7 @@ describe("the warehouse between builds", () => {
 
     const again = await updateWarehouse(data);
     expect(again).toMatchObject({kind: "unchanged", tables: [], disclosure: false, path: first.path});
-    expect(await warehouseIfUnchanged(data)).toEqual(again);
+    expect(await lookAtWarehouse(data)).toEqual({unchanged: again, stamps: again.stamps});
 
     // Touched, same content: the SHA-256 says so, nothing is read.
     const later = new Date(Date.now() + 5000);
@@ -72,8 +72,11 @@ describe("the warehouse between builds", () => {
 
     // One row appended to mt-uppdrag.csv: only medtech_jobs is read; nothing derives from it.
     appendFileSync(join(data, "mt-uppdrag.csv"), "2380;2025-12-17;2,00;100,00;0,00\n");
-    expect(await warehouseIfUnchanged(data)).toBeNull();
-    const appended = await updateWarehouse(data);
+    // The build looks first, then hands the fingerprints it took to the update (no file hashed twice).
+    const look = await lookAtWarehouse(data);
+    expect(look.unchanged).toBeNull();
+    expect(look.stamps!.medtech_jobs.sha256).not.toBe(again.stamps.medtech_jobs.sha256);
+    const appended = await updateWarehouse(data, look.stamps);
     expect(appended).toMatchObject({kind: "incremental", tables: ["medtech_jobs"], disclosure: false, changed: ["medtech_jobs"]});
     expect(await count(appended.path, "SELECT count(*) AS n FROM medtech_jobs")).toBe(jobs + 1);
     expect(await count(appended.path, "SELECT count(*) AS n FROM medtech_jobs WHERE date = DATE '2025-12-17' AND municipality_code = '2380'")).toBe(1);
