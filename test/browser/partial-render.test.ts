@@ -2,14 +2,15 @@
 // with its own warehouse and output folders, a full build; a rebuild with nothing changed renders
 // nothing; one row appended to mt-uppdrag.csv renders only the pages whose data files changed; and
 // the result is the dist/ a full build of the same data gives, as does a full render in several
-// processes. Here (not in test/build) because it runs Framework, whose cache the other builds of
+// processes; and when a render process or the partial render dies, the build falls back to
+// Framework's own render of every page. Here (not in test/build) because it runs Framework, whose cache the other builds of
 // this folder share: one file at a time.
 // When a page source, a component or the config changed, everything is rendered: test/build/partial-render.test.ts.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {execFileSync} from "node:child_process";
-import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {execFileSync, spawnSync} from "node:child_process";
+import {appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, relative, resolve} from "node:path";
+import {join, resolve} from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 let root: string;
@@ -33,6 +34,33 @@ function build(out: string, env: Record<string, string> = {}): string {
   });
 }
 
+/**
+ * A build in which every render process of scripts/partial-render.ts dies at its start (a preload
+ * that exits in that script only): what it said on stdout and stderr, and its exit code.
+ */
+function buildWithRenderFailing(out: string, env: Record<string, string> = {}): {log: string; status: number | null} {
+  const preload = join(root, "fail-partial-render.cjs");
+  writeFileSync(preload, `if (process.argv.some((a) => a.endsWith("partial-render.ts"))) process.exit(3);\n`);
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "build"], {
+    cwd: ROOT,
+    env: {...process.env, SAMVERKAN_DATA: data, SAMVERKAN_OUT: out, SAMVERKAN_WAREHOUSE: join(root, "warehouse"), NODE_OPTIONS: `--require ${preload}`, ...env},
+    encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20
+  });
+  return {log: `${r.stdout}\n${r.stderr}`, status: r.status};
+}
+
+/** The same files, byte for byte but for registerFile's lastModified in the HTML. */
+function expectSameSite(dir: string, reference: string): void {
+  expect(files(dir)).toEqual(files(reference));
+  for (const f of files(reference)) {
+    const a = readFileSync(join(dir, f));
+    const b = readFileSync(join(reference, f));
+    if (f.endsWith(".html")) expect(withoutTimes(a.toString("utf8")), f).toBe(withoutTimes(b.toString("utf8")));
+    else expect(a.equals(b), f).toBe(true);
+  }
+}
+
 function files(dir: string): string[] {
   return readdirSync(dir, {recursive: true})
     .map(String)
@@ -47,7 +75,7 @@ const refs = (dir: string, page: string) => [...readFileSync(join(dir, page), "u
 const withoutTimes = (html: string) => html.replace(/"lastModified":\d+/g, '"lastModified":0');
 
 describe("a rebuild after loader output changed renders only the pages whose data changed", () => {
-  it("renders nothing when nothing changed, some pages after an appended row, and gives the dist/ of a full build", () => {
+  it("renders nothing when nothing changed, some pages after an appended row, gives the dist/ of a full build, and falls back to a full render when a render dies", () => {
     const out = join(root, "out");
     expect(build(out)).toMatch(/Renderar alla sidor/);
     const all = pages(out);
@@ -84,13 +112,7 @@ describe("a rebuild after loader output changed renders only the pages whose dat
     // A full build of the same data into another folder gives the same files and the same pages.
     const full = join(root, "full");
     expect(build(full)).toMatch(/Renderar alla sidor/);
-    expect(files(out)).toEqual(files(full));
-    for (const f of files(full)) {
-      const a = readFileSync(join(out, f));
-      const b = readFileSync(join(full, f));
-      if (f.endsWith(".html")) expect(withoutTimes(a.toString("utf8")), f).toBe(withoutTimes(b.toString("utf8")));
-      else expect(a.equals(b), relative(root, join(out, f))).toBe(true);
-    }
+    expectSameSite(out, full);
 
     // The same site rendered in three processes side by side (a national site renders in one per
     // core): byte for byte Framework's own build, and the same build manifest.
@@ -101,5 +123,27 @@ describe("a rebuild after loader output changed renders only the pages whose dat
     expect(files(sideBySide)).toEqual(files(full));
     for (const f of files(full)) expect(readFileSync(join(sideBySide, f)).equals(readFileSync(join(full, f))), f).toBe(true);
     expect(JSON.parse(readFileSync(manifest, "utf8"))).toEqual(JSON.parse(frameworks));
-  }, 600_000);
+
+    // A partial render that dies (one more row appended; the side-by-side folder holds the last
+    // build): every page is rendered again.
+    appendFileSync(join(data, "mt-uppdrag.csv"), "2380;2025-12-18;1,00;50,00;0,00\n");
+    const partialFailed = buildWithRenderFailing(sideBySide);
+    expect(partialFailed.status, partialFailed.log.slice(-3000)).toBe(0);
+    expect(partialFailed.log).toMatch(/Renderar om \d+ av \d+ sidor/);
+    expect(partialFailed.log).toMatch(/Renderar alla sidor: den partiella renderingen misslyckades/);
+
+    // A render process that dies: the build says so and lets Framework render every page itself.
+    const fellBack = join(root, "fell-back");
+    const failed = buildWithRenderFailing(fellBack, {SAMVERKAN_RENDER_PROCESSES: "2"});
+    expect(failed.status, failed.log.slice(-3000)).toBe(0);
+    expect(failed.log).toMatch(/Renderingen avbröts \(en av 2 renderingsprocesser misslyckades\): Framework renderar om alla sidor/);
+    expect(failed.log).not.toMatch(/Renderade \d+ sidor i 2 processer/);
+
+    // Both give what a full build of the same data gives.
+    const fullAgain = join(root, "full-again");
+    expect(build(fullAgain)).toMatch(/Renderar alla sidor/);
+    expect(refs(fullAgain, "medicinteknik/23.html")).not.toEqual(refs(full, "medicinteknik/23.html"));
+    expectSameSite(sideBySide, fullAgain);
+    expectSameSite(fellBack, fullAgain);
+  }, 900_000);
 });
