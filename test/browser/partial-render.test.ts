@@ -3,8 +3,8 @@
 // nothing; one row appended to mt-uppdrag.csv renders only the pages whose data files changed; and
 // the result is the dist/ a full build of the same data gives, as does a full render in several
 // processes; and when a render process or the partial render dies, the build falls back to
-// Framework's own render of every page. Here (not in test/build) because it runs Framework, whose cache the other builds of
-// this folder share: one file at a time.
+// Framework's own render of every page. Here (not in test/build) because it runs Framework, whose
+// cache the other builds of this folder share: one file at a time.
 // When a page source, a component or the config changed, everything is rendered: test/build/partial-render.test.ts.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {execFileSync, spawnSync} from "node:child_process";
