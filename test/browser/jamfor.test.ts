@@ -45,6 +45,12 @@ function expected(code: string, id: string, measure: string, year: number, price
 
 /** The first table (the ranking): caption, and rows as {name: cells}. */
 const rankingTable = (page: Page) => readTable(page, "table.data-table");
+/**
+ * Waits until the ranking table's caption names `what`: the URL takes a choice before the cells that
+ * draw the table have run again, and between the two nothing on the page is marked as loading.
+ */
+const captionNames = (page: Page, what: string) =>
+  page.waitForFunction((w) => (document.querySelector("table.data-table caption") as HTMLElement | null)?.innerText.includes(w) ?? false, what);
 
 describe("Jämför kommuner", () => {
   it("shows the ranking, the small multiples and the tables with the figures of the data, and puts the choices in the URL", async () => {
@@ -102,6 +108,7 @@ describe("Jämför kommuner", () => {
     await page.selectOption("select[name=matt]", "totalt");
     await settledAt(page, "matt", "totalt");
     let e = expected("24", "inskrivna-korttid", "totalt", y);
+    await captionNames(page, String(y));
     let t = await rankingTable(page);
     expect(t.caption).toContain(String(y));
     for (const [name, cells] of e.rows) expect(t.rows.get(name), name).toEqual(cells);
@@ -117,6 +124,7 @@ describe("Jämför kommuner", () => {
     await page.locator("input[type=radio][value=fasta]").check();
     await settledAt(page, "priser", "fasta");
     e = expected("24", "kostnad-totalt-kommun", param(page, "matt")!, 2020, "fasta");
+    await captionNames(page, "fasta priser");
     t = await rankingTable(page);
     expect(t.caption).toContain(`fasta priser, ${data.meta.prices.levelYear} års prisnivå (${data.meta.prices.municipalIndex})`);
     for (const [name, cells] of e.rows) expect(t.rows.get(name), name).toEqual(cells);
